@@ -1,0 +1,1 @@
+"""The spaCy side: our registered components, their assembly, and the streaming runner."""
