@@ -107,14 +107,14 @@ def discover(root: Path) -> list[Path]:
 
 
 def unused_expected(root: Path) -> list[Path]:
-    """``*.jsonl`` expected files that no case uses (a renamed article, a stray copy).
+    """``*.jsonl`` files that are not a case's ``expected.jsonl`` (a renamed article, a stray copy).
 
     They usually mean a case silently stopped being tested, so runners treat them as failures.
     """
     cases = set(discover(root))
     return [
         path
-        for path in sorted(root.rglob("expected*.jsonl"))
+        for path in sorted(root.rglob("*.jsonl"))
         if not (path.name == EXPECTED_NAME and path.parent in cases)
     ]
 
