@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from clearance.errors import ClearanceError, ConfigError, ErrorKind, ErrorRecord, ExtractionError
+from clearance.fetch.sources import is_url
 from clearance.manifest import Manifest, ShardEntry, errors_part_path, part_path
 from clearance.records import Article
 from clearance.settings import Settings
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DUMP_SUFFIXES = (".jsonl", ".jsonl.gz", ".warc", ".warc.gz")
 DEFAULT_SHARD_SIZE = 500
 ENGINES = ("local", "dask")
 
@@ -189,7 +189,9 @@ def get_extractor(settings: Settings) -> "Extractor":
 
 def is_dump(spec: str) -> bool:
     """A multi-document input (JSONL or WARC, optionally gzip'd) that is chunked into shards."""
-    return not _is_url(spec) and spec.lower().endswith(DUMP_SUFFIXES)
+    from clearance.fetch.dumps import is_jsonl, is_warc
+
+    return not is_url(spec) and (is_jsonl(Path(spec)) or is_warc(Path(spec)))
 
 
 def plan_shards(
@@ -276,17 +278,13 @@ def _with_index(shard: Shard, index: int) -> Shard:
 
 def _stamp(spec: str) -> str:
     """Size and mtime of a local file (a changed file is a new shard); the URL is its own key."""
-    if _is_url(spec):
-        return "url"
+    if is_url(spec) or spec == "-":
+        return spec
     try:
         stat = Path(spec).stat()
     except OSError:
         return "missing"
     return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _is_url(spec: str) -> bool:
-    return spec.lower().startswith(("http://", "https://"))
 
 
 def _read_urls(path: Path) -> list[str]:
@@ -468,6 +466,8 @@ def validate(options: BatchOptions) -> None:
         raise ConfigError("--scheduler", "only meaningful with --engine dask")
     if options.output is not None:
         output_format(options.output)
+    if "-" in options.specs and (options.jobs > 1 or options.engine != "local" or options.resume):
+        raise ConfigError("-", "stdin input needs --jobs 1, the local engine and no --resume")
     if not (options.specs or options.urls_file or options.feeds or options.sitemaps):
         raise ConfigError("SOURCE", "give at least one input, --urls, --feed or --sitemap")
 

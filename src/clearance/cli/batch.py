@@ -29,6 +29,17 @@ from clearance.batch import (
     Shard,
     ShardResult,
     run_batch,
+    validate,
+)
+from clearance.cli.fetch_options import (
+    AllowHostOption,
+    AllowPrivateOption,
+    FeedOption,
+    FetchOptions,
+    IgnoreRobotsOption,
+    SitemapOption,
+    TimeoutOption,
+    UrlsOption,
 )
 from clearance.errors import ClearanceError, ErrorKind
 from clearance.settings import Settings
@@ -93,12 +104,25 @@ def batch(
     shard_size: Annotated[
         int, typer.Option("--shard-size", help="Documents (or files) per shard.")
     ] = DEFAULT_SHARD_SIZE,
-    urls: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line.")] = None,
-    feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom/JSON feed.")] = None,
-    sitemap: Annotated[list[str] | None, typer.Option("--sitemap", help="A sitemap.")] = None,
+    urls: UrlsOption = None,
+    feed: FeedOption = None,
+    sitemap: SitemapOption = None,
+    allow_host: AllowHostOption = None,
+    allow_private: AllowPrivateOption = False,
+    timeout: TimeoutOption = None,
+    ignore_robots: IgnoreRobotsOption = False,
 ) -> None:
     """Extract approval events from many articles into one JSONL/Parquet output."""
     console = Console(stderr=True)
+    fetch = FetchOptions.from_flags(
+        urls=urls,
+        feed=feed,
+        sitemap=sitemap,
+        allow_host=allow_host,
+        allow_private=allow_private,
+        timeout=timeout,
+        ignore_robots=ignore_robots,
+    )
     options = BatchOptions(
         specs=list(sources or []),
         output=None if output == "-" else Path(output),
@@ -109,12 +133,13 @@ def batch(
         resume=resume,
         include_text=not no_text,
         shard_size=shard_size,
-        urls_file=urls,
-        feeds=list(feed or []),
-        sitemaps=list(sitemap or []),
+        urls_file=fetch.urls,
+        feeds=fetch.feeds,
+        sitemaps=fetch.sitemaps,
     )
     try:
-        settings = Settings() if model is None else Settings(model=model)
+        validate(options)
+        settings = fetch.apply(Settings() if model is None else Settings(model=model))
         summary = _run(options, settings, console)
     except ClearanceError as exc:
         console.print(f"error: {exc.source}: {exc.message}", markup=False, highlight=False)
