@@ -147,12 +147,15 @@ def build_case_article(folder: Path, meta: CaseMeta) -> Article:
     )
 
 
-def load_case(folder: Path) -> Case:
-    """Load one case folder; raises FixtureError naming the case (and line) on any defect."""
+def load_case(folder: Path, *, read_expected: bool = True) -> Case:
+    """Load one case folder; raises FixtureError naming the case (and line) on any defect.
+
+    ``read_expected=False`` skips the expected file, for an update that will replace it anyway.
+    """
     meta = load_meta(folder)
     article = build_case_article(folder, meta)
     case = Case(name=folder.name, path=folder, meta=meta, article=article)
-    if not case.expected_path.is_file():
+    if not read_expected or not case.expected_path.is_file():
         case.has_expected_file = False
         return case
     lines = case.expected_path.read_text(encoding="utf-8").splitlines()

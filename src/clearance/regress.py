@@ -4,6 +4,7 @@ The CLI (``clearance regress``/``score``/``fixture add``) and the pytest plugin 
 over this module, so a team sees the same verdict and the same diff whichever way it runs.
 """
 
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -121,8 +122,12 @@ class CaseResult:
         return "\n".join([head, *("    " + line for line in self.diff_lines())])
 
 
-def load_cases(root: Path) -> tuple[list[Case], list[CaseResult]]:
-    """Every case under ``root``; a malformed case becomes an ERROR result, the rest go on."""
+def load_cases(root: Path, *, updating: bool = False) -> tuple[list[Case], list[CaseResult]]:
+    """Every case under ``root``; a malformed case becomes an ERROR result, the rest go on.
+
+    When ``updating``, a case whose expected file is broken is still loaded (without it), since
+    the update is what repairs it.
+    """
     cases: list[Case] = []
     broken: list[CaseResult] = []
     for folder in discover(root):
@@ -130,6 +135,9 @@ def load_cases(root: Path) -> tuple[list[Case], list[CaseResult]]:
             cases.append(load_case(folder))
         except ClearanceError as exc:
             broken.append(CaseResult(folder.name, folder, Status.ERROR, error=str(exc)))
+            if updating:
+                with contextlib.suppress(ClearanceError):
+                    cases.append(load_case(folder, read_expected=False))
     return cases, broken
 
 

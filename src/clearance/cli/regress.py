@@ -58,10 +58,10 @@ def _rules(root: Path, config: Path | None) -> Rules:
 
 
 def _run(
-    root: Path, source: EventSource, rules: Rules
+    root: Path, source: EventSource, rules: Rules, *, updating: bool = False
 ) -> tuple[list[tuple[Case, list[ApprovalEvent] | str]], list[CaseResult]]:
     """Extract every case once; return (case, events-or-error) pairs and the comparisons."""
-    cases, broken = load_cases(root)
+    cases, broken = load_cases(root, updating=updating)
     outcomes: list[tuple[Case, list[ApprovalEvent] | str]] = []
     results = list(broken)
     for case, outcome in extract_cases(cases, source):
@@ -128,7 +128,7 @@ def regress(
     """Compare extraction with every case's expected events; exit 1 on any difference."""
     try:
         rules = _rules(directory, config)
-        outcomes, results = _run(directory, _source(model, extractor), rules)
+        outcomes, results = _run(directory, _source(model, extractor), rules, updating=update)
     except ClearanceError as exc:
         raise _fail(exc) from None
     if html is not None:
@@ -137,6 +137,9 @@ def regress(
         write_report(html, results)
         typer.echo(f"report: {html}", err=True)
     if update:
+        for result in results:
+            if result.status is Status.ERROR and result.error:
+                typer.echo(f"warning: {result.name}: {result.error}", err=True)
         _update(directory, outcomes, allow_regression)
         return
     _print_results(results)
@@ -205,6 +208,9 @@ def fixture_add(
 ) -> None:
     """Capture a new case: copy the article, write meta.json and the current extraction."""
     spec = NewCase(name=name, root=directory, url=url, title=title, published=_date(published))
+    if (directory / name).exists():
+        typer.echo(f"error: {directory / name}: a case with this name exists already", err=True)
+        raise typer.Exit(2)
     settings = Settings() if model is None else Settings(model=model)
     try:
         raw = open_single(source, settings)
