@@ -18,6 +18,9 @@ from clearance.fetch.document import RawDocument
 from clearance.fetch.language import english_ratio, latin_share, looks_english
 from clearance.records import Article, article_id
 
+MIN_ARTICLE_WORDS = 12
+"""Below this, trafilatura's "body" is a menu or a caption, not an article."""
+
 
 def article_from_text(
     text: str,
@@ -62,8 +65,12 @@ def article_from_html(
         raise InputError(source, "the page is empty", kind=ErrorKind.EMPTY)
     meta = extract_html(html, url) or {}
     body = meta.get("text") or ""
-    if not body.strip():
-        raise InputError(source, "no article text found in the page", kind=ErrorKind.NO_TEXT)
+    words = len(body.split())
+    if words < MIN_ARTICLE_WORDS:
+        found = f" (only {words} words of body text)" if words else ""
+        raise InputError(
+            source, f"no article text found in the page{found}", kind=ErrorKind.NO_TEXT
+        )
     if check_language:
         _require_english(body, source)
     return Article(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from clearance.errors import ErrorKind, InputError
+from clearance.fetch.language import looks_english
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -95,10 +96,28 @@ def decode_bytes(
         return Decoded(utf8, "utf-8", "utf-8")
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
-        detected = _codec(best.encoding)
+        detected = _prefer_western(data, _codec(best.encoding))
         if detected is not None and (guess := _try(data, detected)) is not None:
             return Decoded(guess, detected, "detected")
     return Decoded(data.decode("utf-8", "replace"), "utf-8", "replacement")
+
+
+def _prefer_western(data: bytes, detected: str | None) -> str | None:
+    """Windows-1252 over another single-byte guess when it fits and the text reads as English.
+
+    Detectors cannot tell cp1252 from cp1250/iso8859-2 on English text with a few accented
+    letters (the byte statistics are the same), and for English news 1252 is far likelier.
+    """
+    if detected is None or detected == "cp1252" or not _is_single_byte(detected):
+        return detected
+    western = _try(data, "cp1252")
+    if western is not None and looks_english(western):
+        return "cp1252"
+    return detected
+
+
+def _is_single_byte(codec: str) -> bool:
+    return codec.startswith(("cp125", "iso8859", "mac", "latin", "koi8")) and codec != "cp1251"
 
 
 def _codec(label: str | None) -> str | None:

@@ -131,7 +131,10 @@ def iter_warc(path: Path, *, max_bytes: int) -> Iterator[Item]:
         with path.open("rb") as handle:
             records = ArchiveIterator(handle, check_digests=False)
             for record in records:
-                offset = records.get_record_offset()
+                offset = records.offset  # get_record_offset() would consume the record
+                if not str(record.format).startswith("warc"):
+                    yield _error(f"{path}@{offset}", ErrorKind.BAD_WARC, "not a WARC record")
+                    return
                 item = _warc_item(record, f"{path}@{offset}", max_bytes)
                 if item is not None:
                     yield item

@@ -9,12 +9,16 @@ unwrapped and checked as IPv4.
 
 import ipaddress
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from clearance.errors import ErrorKind, FetchError
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[..., list[tuple[Any, ...]]]
+"""``socket.getaddrinfo``'s shape; tests pass a table-driven one to cover DNS answers."""
 
 _EXTRA_BLOCKED = [
     ipaddress.ip_network(net)
@@ -40,11 +44,17 @@ class Guard:
 
     allow_hosts: frozenset[str] = field(default_factory=frozenset)
     allow_private: bool = False
+    resolver: Resolver = socket.getaddrinfo
 
     @classmethod
-    def create(cls, allow_hosts: list[str] | tuple[str, ...], allow_private: bool) -> "Guard":
+    def create(
+        cls,
+        allow_hosts: list[str] | tuple[str, ...],
+        allow_private: bool,
+        resolver: Resolver = socket.getaddrinfo,
+    ) -> "Guard":
         """Build from settings, normalising host names (case, brackets, trailing dot)."""
-        return cls(frozenset(_norm_host(h) for h in allow_hosts), allow_private)
+        return cls(frozenset(_norm_host(h) for h in allow_hosts), allow_private, resolver)
 
     def check_url(self, url: str, source: str | None = None) -> tuple[str, str, int]:
         """Vet scheme and host syntax; return (scheme, host, port). Raises BAD_URL."""
@@ -86,7 +96,7 @@ class Guard:
     def resolve(self, host: str, port: int, source: str) -> list[tuple[int, str]]:
         """Resolve ``host`` and vet every address; returns (family, address) pairs to try."""
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            infos = self.resolver(host, port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as exc:
             raise FetchError(
                 source, f"cannot resolve {host} ({exc})", kind=ErrorKind.NETWORK

@@ -116,9 +116,9 @@ def _pool_classes(guard: Guard) -> dict[str, type[HTTPConnectionPool]]:
 class HttpClient:
     """One polite, guarded HTTP client; thread-safe, share it across a run."""
 
-    def __init__(self, settings: HttpSettings) -> None:
+    def __init__(self, settings: HttpSettings, *, guard: Guard | None = None) -> None:
         self.settings = settings
-        self.guard = Guard.create(settings.allow_hosts, settings.allow_private)
+        self.guard = guard or Guard.create(settings.allow_hosts, settings.allow_private)
         self._pool = urllib3.PoolManager(
             num_pools=32, maxsize=max(1, settings.concurrency), cert_reqs="CERT_REQUIRED"
         )
