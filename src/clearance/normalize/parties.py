@@ -48,16 +48,18 @@ LABELS = {
     PartyKind.COURT: "COURT",
     PartyKind.INTERNATIONAL: "INTL",
 }
-LEGAL_SUFFIXES = frozenset(
-    "corp corporation inc incorporated ltd limited plc ag se sa nv co company cos llc lp llp "
-    "holdings holding group gmbh spa bv oyj asa ab kk pte pty pvt private public tbk bhd "
-    "sarl sas srl ltda".split()
-)
-_DETERMINERS = frozenset(
-    "the other some several many major big leading top senior local two three four five a an "
-    "all most more few various its their both these those key smaller large larger largest "
-    "domestic foreign state-owned private".split()
-)
+LEGAL_SUFFIXES = frozenset({
+    "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "ag", "se", "sa", "nv",
+    "co", "company", "cos", "llc", "lp", "llp", "holdings", "holding", "group", "gmbh", "spa",
+    "bv", "oyj", "asa", "ab", "kk", "pte", "pty", "pvt", "private", "public", "tbk", "bhd", "sarl",
+    "sas", "srl", "ltda"
+})  # fmt: skip
+_DETERMINERS = frozenset({
+    "the", "other", "some", "several", "many", "major", "big", "leading", "top", "senior", "local",
+    "two", "three", "four", "five", "a", "an", "all", "most", "more", "few", "various", "its",
+    "their", "both", "these", "those", "key", "smaller", "large", "larger", "largest", "domestic",
+    "foreign", "state-owned", "private"
+})  # fmt: skip
 _POSSESSIVE = re.compile(r"['’]s?$")
 _OUTLETS_FILE = ("normalize", "outlets.tsv")
 _ALIAS_COLUMNS = ["alias", "name", "kind", "country"]
@@ -274,14 +276,15 @@ class PartyResolver:
         return patterns
 
 
-_MODIFIERS = set(
-    "commerce trade foreign finance industry economy economic customs justice defence defense "
-    "health state federal central national local top senior competition antitrust securities "
-    "market markets financial energy telecom telecommunications communications agriculture "
-    "transport treasury cyberspace regulatory investment export import security interior "
-    "technology science information environment environmental drug medicines food aviation "
-    "banking insurance and of".split()
-)
+_MODIFIERS = {
+    "commerce", "trade", "foreign", "finance", "industry", "economy", "economic", "customs",
+    "justice", "defence", "defense", "health", "state", "federal", "central", "national", "local",
+    "top", "senior", "competition", "antitrust", "securities", "market", "markets", "financial",
+    "energy", "telecom", "telecommunications", "communications", "agriculture", "transport",
+    "treasury", "cyberspace", "regulatory", "investment", "export", "import", "security",
+    "interior", "technology", "science", "information", "environment", "environmental", "drug",
+    "medicines", "food", "aviation", "banking", "insurance", "and", "of"
+}  # fmt: skip
 
 
 class PartyTracker:
