@@ -1,11 +1,351 @@
-"""Doc with event candidates -> ApprovalEvent records (stub)."""
+"""Candidates -> ApprovalEvent records: resolve parties, fill implicit slots, merge restatements.
 
-from spacy.tokens import Doc
+A decision told in several sentences ("China has approved...", "ByteDance... have been cleared",
+"The approval was granted...") is one event with several evidence spans. A candidate without a
+strong scope, or an anaphoric one ("the approval"), joins the earlier event with the same decision
+and authority; otherwise candidates with the same decision, scope and authority and compatible
+items merge.
+"""
 
-from clearance.records import ApprovalEvent, Article
+from dataclasses import dataclass, field
+
+from clearance.normalize.attribution import certainty, find_sources
+from clearance.normalize.conditions import find_conditions
+from clearance.normalize.dates import resolve_when
+from clearance.normalize.money import find_money
+from clearance.normalize.numbers import find_quantities
+from clearance.normalize.parties import PartyResolver
+from clearance.pipeline.candidates import Candidate, Mention
+from clearance.pipeline.context import PUBLIC_KINDS, ArticleContext
+from clearance.pipeline.products import ProductTable
+from clearance.records import (
+    ApprovalEvent,
+    Article,
+    Attribution,
+    Certainty,
+    Decision,
+    Item,
+    Money,
+    Party,
+    PartyKind,
+    Qualifier,
+    Quantity,
+    Scope,
+    Span,
+    When,
+    event_id,
+)
+
+FLOW_SCOPES = frozenset({"import", "export", "sale"})
+VAGUE = frozenset({Qualifier.ABOUT, Qualifier.RANGE})
 
 
-def events_from_doc(doc: Doc, article: Article) -> list[ApprovalEvent]:
-    """Records for every candidate the pipeline left on ``doc._.clearance_events``."""
-    del doc, article
-    return []
+@dataclass
+class Kit:
+    """The normalizer's tables, loaded once per pipeline."""
+
+    resolver: PartyResolver
+    products: ProductTable
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more candidates."""
+
+    decision: str
+    scope: str | None
+    authority: Party | None
+    authority_explicit: bool
+    beneficiaries: list[Party] = field(default_factory=list)
+    item: Item | None = None
+    quantity: Quantity | None = None
+    amount: Money | None = None
+    origin: str | None = None
+    destination: str | None = None
+    when: When | None = None
+    conditions: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    certainty: Certainty = Certainty.REPORTED
+    evidence: list[Mention] = field(default_factory=list)
+    scope_strong: bool = False
+    anaphoric: bool = False
+    item_open: bool = True
+
+
+def assemble(
+    article: Article, candidates: list[Candidate], context: ArticleContext, kit: Kit
+) -> list[ApprovalEvent]:
+    """Records for an article's candidates (in article coordinates), in document order."""
+    text = article.text or ""
+    drafts: list[Draft] = []
+    for candidate in sorted(candidates, key=lambda c: c.trigger.start):
+        draft = _draft(candidate, text, article, context, kit)
+        if draft is None:
+            continue
+        target = _merge_target(drafts, draft, candidate)
+        if target is not None:
+            _merge(target, draft)
+        elif _standalone(draft, drafts):
+            drafts.append(draft)
+    for draft in drafts:
+        _finish(draft, context, kit)
+    return [_record(d, article, context) for d in drafts if d.scope is not None]
+
+
+def _draft(
+    candidate: Candidate, text: str, article: Article, context: ArticleContext, kit: Kit
+) -> Draft | None:
+    roles = _authority(candidate, context, kit)
+    if roles is None or roles[0] is None:
+        return None
+    authority, explicit, others = roles
+    sentence = candidate.sentence.text
+    sources = find_sources(sentence)
+    clause = text[candidate.clause[0] : candidate.clause[1]]
+    draft = Draft(
+        decision=candidate.decision,
+        scope=candidate.scope,
+        authority=authority,
+        authority_explicit=explicit,
+        beneficiaries=_beneficiaries(candidate, others, authority, kit),
+        item=_item(candidate, kit),
+        quantity=_quantity(clause),
+        amount=_amount(clause),
+        when=_when(candidate, article),
+        conditions=find_conditions(sentence),
+        sources=sources,
+        certainty=certainty(sentence, sources=sources or context.via),
+        evidence=[_trim(candidate.sentence)],
+        scope_strong=candidate.scope_strong,
+        anaphoric=candidate.anaphoric,
+        item_open=candidate.item_object is None or candidate.item_object.definite,
+        origin=_country(candidate.origins, kit),
+        destination=_country(candidate.destinations, kit),
+    )
+    return draft
+
+
+def _resolve_all(mentions: list[Mention], kit: Kit) -> tuple[list[Party], list[Party]]:
+    """Resolved parties split into public bodies and everyone else."""
+    public: list[Party] = []
+    others: list[Party] = []
+    for found in mentions:
+        party = kit.resolver.resolve(found.text, found.label or None)
+        if party is not None:
+            (public if party.kind in PUBLIC_KINDS else others).append(party)
+    return public, others
+
+
+def _authority(
+    candidate: Candidate, context: ArticleContext, kit: Kit
+) -> tuple[Party | None, bool, list[Party]] | None:
+    """The deciding public body, explicit or implicit; None when a company is the actor.
+
+    "The board approved the buyback" has a non-public subject acting: not an approval event.
+    A subject that names no one ("Authorities", "regulators") leaves the authority implicit: the
+    public body the article named last before the trigger.
+    """
+    public, actors = _resolve_all(candidate.authorities, kit)
+    owner_public, owners = _resolve_all(candidate.possessors, kit)
+    public += owner_public
+    if public:
+        return public[0], True, actors + owners
+    if candidate.actor_required and actors:
+        return None
+    return context.authority_before(candidate.trigger.start), False, owners
+
+
+def _beneficiaries(
+    candidate: Candidate, others: list[Party], authority: Party, kit: Kit
+) -> list[Party]:
+    parties = list(others)
+    for found in candidate.beneficiaries:
+        party = kit.resolver.resolve(found.text, found.label or None)
+        if party is not None and party.name != authority.name:
+            parties.append(party)
+    return _dedupe_parties(parties)
+
+
+def _dedupe_parties(parties: list[Party]) -> list[Party]:
+    merged: dict[str, Party] = {}
+    for party in parties:
+        if party.name in merged:
+            known = merged[party.name]
+            known.mentions.extend(m for m in party.mentions if m not in known.mentions)
+        else:
+            merged[party.name] = party.model_copy(deep=True)
+    result = list(merged.values())
+    if any(p.kind != PartyKind.GROUP for p in result):
+        result = [p for p in result if p.kind != PartyKind.GROUP]
+    return result
+
+
+def _item(candidate: Candidate, kit: Kit) -> Item | None:
+    for found in candidate.items:
+        product = kit.products.lookup(found.text)
+        vendor_name = product.vendor if product else None
+        if vendor_name is None and candidate.vendors:
+            vendor_name = candidate.vendors[0].text
+        vendor = kit.resolver.resolve(vendor_name, "COMPANY") if vendor_name else None
+        name = product.name if product else found.text
+        return Item(name=name, category=product.category if product else None, vendor=vendor)
+    return None
+
+
+def _known_item(name: str, kit: Kit) -> Item:
+    product = kit.products.lookup(name)
+    vendor = None
+    if product and product.vendor:
+        vendor = kit.resolver.resolve(product.vendor, "COMPANY")
+    return Item(name=name, category=product.category if product else None, vendor=vendor)
+
+
+def _quantity(clause: str) -> Quantity | None:
+    found = [f.value for f in find_quantities(clause)]
+    precise = [q for q in found if q.qualifier not in VAGUE]
+    return (precise or found or [None])[0]
+
+
+def _amount(clause: str) -> Money | None:
+    found = find_money(clause)
+    return found[0].value if found else None
+
+
+def _when(candidate: Candidate, article: Article) -> When | None:
+    if not candidate.times:
+        return None
+    return resolve_when(candidate.times[0].text, article.published)
+
+
+def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
+    """Slots the article implies once the event's scope is known."""
+    if draft.item is None and draft.item_open and draft.scope in FLOW_SCOPES:
+        name = context.dominant_product()
+        draft.item = _known_item(name, kit) if name else None
+    home = draft.authority.country if draft.authority else None
+    if draft.scope == "sale" and draft.destination and home and draft.destination != home:
+        draft.scope = "export"
+    if draft.scope == "import" and draft.destination is None:
+        draft.destination = home
+    if draft.scope == "export" and draft.origin is None:
+        draft.origin = home
+
+
+def _country(mentions: list[Mention], kit: Kit) -> str | None:
+    for found in mentions:
+        party = kit.resolver.resolve(found.text, "GPE")
+        if party is not None and party.country:
+            return party.country
+    return None
+
+
+def _trim(sentence: Mention) -> Mention:
+    stripped = sentence.text.strip()
+    start = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
+    return Mention(stripped, start, start + len(stripped))
+
+
+def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Draft | None:
+    """The earlier event this candidate restates, if any."""
+    same = [
+        d
+        for d in reversed(drafts)
+        if d.decision == draft.decision
+        and _same_party(d.authority, draft.authority)
+        and _compatible_items(d.item, draft.item)
+    ]
+    if not same:
+        return None
+    if candidate.anaphoric or not candidate.scope_strong:
+        return same[0]
+    return next((d for d in same if d.scope == draft.scope), None)
+
+
+def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
+    """A new event needs a scope; without one it borrows the last scope of the same authority."""
+    if draft.scope is None or not draft.scope_strong:
+        earlier = [d for d in reversed(drafts) if _same_party(d.authority, draft.authority)]
+        if earlier:
+            draft.scope = earlier[0].scope
+    if draft.scope is None:
+        return False
+    return bool(draft.item or draft.beneficiaries or draft.scope_strong)
+
+
+def _same_party(a: Party | None, b: Party | None) -> bool:
+    return a is not None and b is not None and a.name == b.name
+
+
+def _compatible_items(a: Item | None, b: Item | None) -> bool:
+    return a is None or b is None or a.name.lower() == b.name.lower()
+
+
+def _merge(target: Draft, new: Draft) -> None:
+    """Fold a restatement into its event; a restatement's unnamed groups add nothing."""
+    incoming = new.beneficiaries
+    if target.beneficiaries:
+        incoming = [p for p in incoming if p.kind != PartyKind.GROUP]
+    target.beneficiaries = _dedupe_parties(target.beneficiaries + incoming)
+    target.item = target.item or new.item
+    target.quantity = _better_quantity(target.quantity, new.quantity)
+    target.amount = target.amount or new.amount
+    target.when = target.when or new.when
+    target.origin = target.origin or new.origin
+    target.destination = target.destination or new.destination
+    target.conditions += [c for c in new.conditions if c not in target.conditions]
+    target.sources += [s for s in new.sources if s not in target.sources]
+    if new.authority_explicit and target.authority and new.authority:
+        mentions = target.authority.mentions
+        mentions.extend(m for m in new.authority.mentions if m not in mentions)
+    if all(e.start != new.evidence[0].start for e in target.evidence):
+        target.evidence.extend(new.evidence)
+
+
+def _better_quantity(a: Quantity | None, b: Quantity | None) -> Quantity | None:
+    """The precise figure wins over a vague one ("more than 400,000" over "hundreds of thousands")."""
+    if a is None or b is None:
+        return a or b
+    if a.qualifier in VAGUE and b.qualifier not in VAGUE:
+        return b
+    return a
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.4
+    score += 0.15 if draft.authority_explicit else 0.05
+    score += 0.1 if draft.beneficiaries else 0.0
+    score += 0.1 if draft.item else 0.0
+    score += 0.05 if draft.when else 0.0
+    score += 0.05 * min(len(draft.evidence) - 1, 2)
+    score += 0.1 if draft.scope_strong else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _record(draft: Draft, article: Article, context: ArticleContext) -> ApprovalEvent:
+    assert draft.scope is not None
+    decision, scope = Decision(draft.decision), Scope(draft.scope)
+    authority = draft.authority
+    if authority is not None:
+        authority = authority.model_copy(deep=True)
+        for mention in context.mentions_of(authority.name):
+            if mention not in authority.mentions:
+                authority.mentions.append(mention)
+    evidence = [Span(text=e.text, start=e.start, end=e.end) for e in draft.evidence]
+    return ApprovalEvent(
+        event_id=event_id(article.id, decision, scope, evidence[0].start),
+        article=article,
+        decision=decision,
+        scope=scope,
+        authority=authority,
+        beneficiaries=draft.beneficiaries,
+        item=draft.item,
+        quantity=draft.quantity,
+        amount=draft.amount,
+        origin=draft.origin,
+        destination=draft.destination,
+        when=draft.when,
+        conditions=draft.conditions,
+        attribution=Attribution(sources=draft.sources, certainty=draft.certainty),
+        evidence=evidence,
+        confidence=_confidence(draft),
+    )

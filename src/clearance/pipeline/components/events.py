@@ -1,17 +1,200 @@
-"""Stub: finds nothing yet."""
+"""The ``clearance_events`` component: every sentence's decisions as Candidates on ``doc._``.
+
+For each trigger (a lexicon lemma whose surface form the lexicon lists, or a multiword phrase)
+it reads the decision (governors, negation, modality), the scope, and the roles from the parse.
+Weak triggers ("allow", "review", "consider") need a scope cue, a product or a regulatory measure
+in their own clause; strong ones ("approve", "ban") do not.
+"""
+
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
 
-if not Doc.has_extension("clearance_events"):
-    Doc.set_extension("clearance_events", default=None)
+from clearance.pipeline.candidates import Candidate, Mention
+from clearance.pipeline.lexicon import Lexicon, Trigger, load_lexicon
+from clearance.pipeline.rules.decision import Reading, governing_verb, read_decision
+from clearance.pipeline.rules.roles import (
+    is_party_like,
+    mention,
+    places,
+    read_roles,
+    temporal_mentions,
+)
+from clearance.pipeline.rules.scope import object_of, read_scope
+
+if not Doc.has_extension("clearance_candidates"):
+    Doc.set_extension("clearance_candidates", default=None)
+
+_SKIP_DEPS = frozenset({"amod", "compound"})
+_MERGER_PREPS = frozenset({"of", "between", "with", "by"})
 
 
 class EventsComponent:
+    """Reads decision candidates from a parsed Doc; holds only the lexicon and a Matcher."""
+
     def __init__(self, nlp: Language, name: str, models_dir: str) -> None:
         self.name = name
-        self.models_dir = models_dir
+        self.lexicon: Lexicon = load_lexicon(Path(models_dir))
+        self.matcher = Matcher(nlp.vocab)
+        for index, phrase in enumerate(self.lexicon.phrases):
+            pattern = [{"LOWER": {"IN": list(words)}} for words in phrase.words]
+            self.matcher.add(f"phrase-{index}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.clearance_events = []
+        doc._.clearance_candidates = list(self.candidates(doc))
         return doc
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """All candidates in document order, one per trigger that survives its checks."""
+        fixed = self._phrase_triggers(doc)
+        found: list[Candidate] = []
+        consumed: set[int] = set()
+        readings: list[tuple[Token, Reading, bool]] = []
+        for token in doc:
+            if token.i in fixed:
+                cls = fixed[token.i]
+                reading = read_decision(token, cls, self.lexicon, fixed=True)
+                strong = True
+            else:
+                trigger = self._trigger(token)
+                if trigger is None:
+                    continue
+                reading = read_decision(token, trigger.cls, self.lexicon)
+                strong = trigger.strong
+            if reading is not None:
+                readings.append((token, reading, strong))
+                consumed |= reading.consumed
+        triggers = {token.i for token, _, _ in readings}
+        for token, reading, strong in readings:
+            if token.i in consumed or _absorbed(token, reading, triggers):
+                continue
+            candidate = self._candidate(token, reading, strong)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _phrase_triggers(self, doc: Doc) -> dict[int, str]:
+        heads: dict[int, str] = {}
+        for match_id, start, _end in self.matcher(doc):
+            index = int(doc.vocab.strings[match_id].split("-")[1])
+            phrase = self.lexicon.phrases[index]
+            heads[start + phrase.head] = phrase.cls
+        return heads
+
+    def _trigger(self, token: Token) -> Trigger | None:
+        if token.dep_ in _SKIP_DEPS and token.pos_ != "VERB":
+            return None
+        if token.dep_ == "amod":
+            return None
+        return self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
+
+    def _candidate(self, token: Token, reading: Reading, strong: bool) -> Candidate | None:
+        pred = reading.predicate
+        scope = read_scope(pred, token, self.lexicon)
+        sentence = token.sent
+        candidate = Candidate(
+            decision=reading.decision,
+            trigger=Mention(token.text, token.idx, token.idx + len(token.text), "TRIGGER"),
+            sentence=Mention(sentence.text, sentence.start_char, sentence.end_char),
+            clause=_clause_span(pred, token),
+            scope=scope.scope if scope else None,
+            scope_strong=bool(scope and scope.strong and scope.hops < 9),
+        )
+        read_roles(reading, token, candidate, self.lexicon)
+        self._items(candidate, pred, token, scope.token if scope else None)
+        candidate.times = temporal_mentions(pred, token)
+        candidate.origins, candidate.destinations = places(pred, token)
+        candidate.anaphoric = _anaphoric(token)
+        if scope is not None and scope.scope == "merger":
+            self._merging_parties(candidate, scope.token)
+        clause_scope = scope is not None and scope.hops < 9
+        if not strong and not self._licensed(candidate, clause_scope, pred, token):
+            return None
+        return candidate
+
+    def _licensed(
+        self, candidate: Candidate, clause_scope: bool, pred: Token, trigger: Token
+    ) -> bool:
+        """Weak triggers need a scope cue or a product in their clause, or a measure as object."""
+        if clause_scope or candidate.items:
+            return True
+        objects = [
+            c for c in pred.subtree
+            if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.i != trigger.i
+        ]
+        return any(o.lemma_.lower() in self.lexicon.measures for o in objects)
+
+    def _items(self, candidate: Candidate, pred: Token, trigger: Token, cue: Token | None) -> None:
+        tokens = set(pred.subtree) | set(trigger.subtree)
+        if cue is not None:
+            tokens |= set(cue.subtree)
+        seen: set[int] = set()
+        for token in sorted(tokens, key=lambda t: t.i):
+            if token.ent_type_ == "PRODUCT" and token.ent_iob_ == "B" and token.idx not in seen:
+                candidate.items.append(mention(token))
+                seen.add(token.idx)
+                candidate.vendors.extend(_vendors(token, self.lexicon))
+        target = object_of(cue) if cue is not None else None
+        if target is not None:
+            candidate.item_object = mention(target)
+
+    def _merging_parties(self, candidate: Candidate, cue: Token) -> None:
+        """ "Microsoft's acquisition of Activision": both firms are beneficiaries."""
+        parties = [c for c in cue.children if c.dep_ == "poss"]
+        for prep in cue.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in _MERGER_PREPS:
+                parties.extend(c for c in prep.children if c.dep_ == "pobj")
+        if cue.pos_ == "VERB":
+            parties.extend(c for c in cue.children if c.dep_ == "dobj")
+        known = {m.start for m in candidate.beneficiaries}
+        for token in parties:
+            for node in [token, *[c for c in token.children if c.dep_ == "conj"]]:
+                if node.ent_type_ in ("ORG", "COMPANY") and is_party_like(node, self.lexicon):
+                    found = mention(node)
+                    if found.start not in known:
+                        candidate.beneficiaries.append(found)
+                        known.add(found.start)
+
+
+def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:
+    """ "the licence will be *approved*": a noun whose own verb is a trigger lets the verb speak."""
+    if reading.predicate.i != token.i:
+        return False
+    verb = governing_verb(token)
+    return verb is not None and verb.i in triggers
+
+
+def _vendors(product: Token, lexicon: Lexicon) -> list[Mention]:
+    """ "Nvidia's H200 chips": the possessor or company compound of the product's noun."""
+    head = product.head if product.dep_ in ("compound", "nmod", "nummod") else product
+    return [
+        mention(c)
+        for c in head.children
+        if c.dep_ in ("poss", "compound")
+        and c.ent_type_ in ("ORG", "COMPANY")
+        and is_party_like(c, lexicon)
+    ]
+
+
+def _clause_span(pred: Token, trigger: Token) -> tuple[int, int]:
+    tokens = list(pred.subtree) + list(trigger.subtree)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def _anaphoric(token: Token) -> bool:
+    """ "The approval was granted", "the first approvals": a decision already told."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
+
+
+def sentence_of(doc: Doc, start: int) -> Span | None:
+    """The sentence containing character ``start`` (helper for tests)."""
+    for sent in doc.sents:
+        if sent.start_char <= start < sent.end_char:
+            return sent
+    return None

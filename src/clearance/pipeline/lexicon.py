@@ -1,0 +1,164 @@
+"""The decision lexicon in ``models/lexicon/``: triggers, governors, modality and scope cues.
+
+Loaded once per process. The same surface forms drive the prefilter and the trigger matcher, which
+is what makes the prefilter lossless: a token can only fire as a trigger if its lower-cased text is
+one of the forms the prefilter looks for.
+"""
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from clearance.errors import ConfigError
+
+DECISION_CLASSES = ("approve", "deny", "revoke", "pending", "propose")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger lemma with the decision class it starts from."""
+
+    lemma: str
+    pos: str
+    cls: str
+    strong: bool
+    forms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A multiword trigger: alternatives per word, the decision class, the head word's index."""
+
+    words: tuple[tuple[str, ...], ...]
+    cls: str
+    head: int
+
+
+@dataclass(frozen=True)
+class ScopeCue:
+    """A word that tells what a decision is about."""
+
+    scope: str
+    priority: int
+    strong: bool
+
+
+@dataclass(frozen=True)
+class Governor:
+    """A verb that rewrites the class of the trigger it governs."""
+
+    effect: str
+    applies_to: frozenset[str]
+
+
+@dataclass
+class Lexicon:
+    """Everything in ``models/lexicon`` in lookup-ready form."""
+
+    triggers: dict[tuple[str, str], Trigger] = field(default_factory=dict)
+    phrases: list[Phrase] = field(default_factory=list)
+    governors: dict[str, Governor] = field(default_factory=dict)
+    modality: dict[str, str] = field(default_factory=dict)
+    scopes: dict[str, ScopeCue] = field(default_factory=dict)
+    measures: frozenset[str] = frozenset()
+    party_nouns: dict[str, str] = field(default_factory=dict)
+
+    def trigger_for(self, lemma: str, pos: str, lower: str) -> Trigger | None:
+        """The trigger a token fires, if its lemma, part of speech and surface form all agree."""
+        kind = "NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos
+        trigger = self.triggers.get((lemma, kind)) or self.triggers.get((lemma, "ANY"))
+        if trigger is None or lower not in trigger.forms:
+            return None
+        return trigger
+
+    def surface_forms(self) -> set[str]:
+        """Every lower-case form a trigger can fire on (for phrases: the head word's forms).
+
+        A phrase needs all its words, so its head word alone is enough for the prefilter."""
+        forms: set[str] = set()
+        for trigger in self.triggers.values():
+            forms |= trigger.forms
+        for phrase in self.phrases:
+            forms |= set(phrase.words[phrase.head])
+        return forms
+
+    def prefilter_pattern(self) -> re.Pattern[str]:
+        """A case-insensitive regex that finds any trigger form (the cheap prefilter)."""
+        forms = sorted(self.surface_forms(), key=len, reverse=True)
+        alternation = "|".join(re.escape(form) for form in forms)
+        return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
+def inflections(lemma: str, pos: str) -> set[str]:
+    """Regular English inflections of a lemma (nouns: plural; verbs: -s, -ed, -ing)."""
+    forms = {lemma}
+    if pos in ("NOUN", "ANY"):
+        forms |= {lemma + "s", lemma + "es"}
+        if lemma.endswith("y"):
+            forms.add(lemma[:-1] + "ies")
+    if pos in ("VERB", "ANY"):
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", lemma + "d", stem + "ed", stem + "ing"}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+            last = lemma[-1]
+            forms |= {lemma + last + "ed", lemma + last + "ing"}
+    return forms
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise ConfigError(str(path), "lexicon file missing")
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+
+
+def _load_triggers(path: Path) -> dict[tuple[str, str], Trigger]:
+    triggers = {}
+    for row in _rows(path):
+        lemma, pos, cls = row["lemma"].lower(), row["pos"].upper(), row["class"]
+        if cls not in DECISION_CLASSES:
+            raise ConfigError(str(path), f"unknown class {cls!r} for {lemma!r}")
+        extra = {f.strip().lower() for f in row.get("forms", "").split(",") if f.strip()}
+        forms = frozenset(inflections(lemma, pos) | extra)
+        triggers[(lemma, pos)] = Trigger(lemma, pos, cls, row["strength"] == "strong", forms)
+    return triggers
+
+
+def _load_phrases(path: Path) -> list[Phrase]:
+    phrases = []
+    for row in _rows(path):
+        words = tuple(tuple(w.split("|")) for w in row["phrase"].lower().split())
+        phrases.append(Phrase(words, row["class"], int(row["head"])))
+    return phrases
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(models_dir: Path) -> Lexicon:
+    """Read ``models_dir/lexicon/*.tsv`` (cached per directory)."""
+    root = models_dir / "lexicon"
+    governors = {
+        row["lemma"]: Governor(row["effect"], frozenset(row["applies_to"].split(",")))
+        for row in _rows(root / "governors.tsv")
+    }
+    scopes = {
+        row["lemma"]: ScopeCue(row["scope"], int(row["priority"]), row["strength"] == "strong")
+        for row in _rows(root / "scopes.tsv")
+    }
+    modality = {row["lemma"]: row["effect"] for row in _rows(root / "modality.tsv")}
+    return Lexicon(
+        triggers=_load_triggers(root / "triggers.tsv"),
+        phrases=_load_phrases(root / "multiword.tsv"),
+        governors=governors,
+        modality=modality,
+        scopes=scopes,
+        measures=frozenset(row["lemma"] for row in _rows(root / "measures.tsv")),
+        party_nouns={row["lemma"]: row["kind"] for row in _rows(root / "authority_nouns.tsv")},
+    )

@@ -1,0 +1,152 @@
+"""Decision semantics: governors, negation, modality and tense turn a trigger into a decision.
+
+"won approval" is approved, "failed to win approval" denied, "lifted the ban" approved, "is
+considering a ban" proposed, "will be approved" pending, "did not approve" nothing at all.
+Pure functions over spaCy tokens; no pipeline state.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from clearance.pipeline.lexicon import Lexicon
+
+CLASS_TO_DECISION = {
+    "approve": "approved",
+    "deny": "denied",
+    "revoke": "revoked",
+    "pending": "pending",
+    "propose": "proposed",
+}
+
+# Governors whose grammatical subject asks for or receives the decision (the beneficiary),
+# rather than taking it: "Nvidia won approval", "Pfizer applied for a licence".
+RECEIVER_VERBS = frozenset(
+    "win receive get obtain secure gain land clinch seek apply await request file submit pursue "
+    "need line fail".split()
+)
+
+_NOMINAL_GOVERNED = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "appos", "conj"}
+
+
+@dataclass
+class Reading:
+    """What the parse says a trigger means."""
+
+    cls: str
+    predicate: Token
+    consumed: set[int] = field(default_factory=set)
+    receiver_subject: bool = False
+    failed: bool = False
+
+    @property
+    def decision(self) -> str:
+        """The RECORD.md decision value."""
+        return CLASS_TO_DECISION[self.cls]
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a nominal trigger is the object of: "won [approval]", "lining up for [approval]"."""
+    if token.dep_ not in _NOMINAL_GOVERNED:
+        return None
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        head = head.head
+    if token.dep_ == "conj":
+        return governing_verb(head)
+    return head if head.pos_ in ("VERB", "AUX") and head.i != token.i else None
+
+
+def combine(cls: str, effect: str) -> str:
+    """A trigger class rewritten by a governor's effect."""
+    if effect == "fail":
+        return "deny"
+    if effect == "lift":
+        return "approve"
+    return effect
+
+
+def read_decision(
+    token: Token, cls: str, lexicon: Lexicon, *, fixed: bool = False
+) -> Reading | None:
+    """The decision a trigger expresses in context, or None when negated or not a decision."""
+    reading = Reading(cls=cls, predicate=token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        _apply_nominal_governor(reading, token, lexicon)
+    _climb_verb_chain(reading, lexicon)
+    if not fixed and _negated(reading, token):
+        return None
+    _apply_modality(reading, lexicon)
+    return reading
+
+
+def _apply_nominal_governor(reading: Reading, token: Token, lexicon: Lexicon) -> None:
+    verb = governing_verb(token)
+    if verb is None:
+        return
+    governor = lexicon.governors.get(verb.lemma_.lower())
+    if governor is None or not ({reading.cls, "*"} & governor.applies_to):
+        return
+    reading.cls = combine(reading.cls, governor.effect)
+    reading.failed = governor.effect == "fail"
+    reading.receiver_subject = verb.lemma_.lower() in RECEIVER_VERBS
+    reading.predicate = verb
+    reading.consumed.add(verb.i)
+
+
+def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
+    """Follow "refused to approve", "plans to ban", "failed to win" up through xcomp links."""
+    pred = reading.predicate
+    while pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
+        head = pred.head
+        governor = lexicon.governors.get(head.lemma_.lower())
+        if governor is not None and ({reading.cls, "*"} & governor.applies_to):
+            reading.cls = combine(reading.cls, governor.effect)
+            reading.failed = reading.failed or governor.effect == "fail"
+            if head.lemma_.lower() in RECEIVER_VERBS:
+                reading.receiver_subject = True
+            reading.consumed.add(head.i)
+        elif head.lemma_.lower() not in lexicon.modality:
+            break
+        pred = head
+    reading.predicate = pred
+
+
+def _negated(reading: Reading, token: Token) -> bool:
+    if reading.failed:
+        return False
+    if any(child.dep_ == "neg" for child in reading.predicate.children):
+        return True
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    return any(child.lower_ in ("no", "never") and child.dep_ == "det" for child in token.children)
+
+
+def _apply_modality(reading: Reading, lexicon: Lexicon) -> None:
+    effect = _modality(reading.predicate, lexicon)
+    if effect is None:
+        return
+    if reading.cls == "approve":
+        reading.cls = "pending"
+    elif effect == "hypothetical" and reading.cls in ("deny", "revoke"):
+        reading.cls = "propose"
+
+
+def _modality(pred: Token, lexicon: Lexicon) -> str | None:
+    """hypothetical (would, could, if approved) or future (will, is expected to), else None."""
+    for child in pred.children:
+        if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in lexicon.modality:
+            return lexicon.modality[child.lemma_.lower()]
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return "hypothetical"
+    node = pred
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in lexicon.modality:
+            return lexicon.modality[node.lemma_.lower()]
+        for child in node.children:
+            if child.dep_ in ("acomp", "aux") and child.lemma_.lower() in lexicon.modality:
+                return lexicon.modality[child.lemma_.lower()]
+    return None

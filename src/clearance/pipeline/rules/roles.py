@@ -1,0 +1,193 @@
+"""Roles from the dependency parse: who decides, for whom, on what, when, from where to where.
+
+Each function reads one relation; ``read_roles`` combines them for a trigger's predicate. The
+component only collects surface mentions; the assembler resolves them to canonical parties.
+"""
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from clearance.pipeline.candidates import Candidate, Mention
+from clearance.pipeline.lexicon import Lexicon
+from clearance.pipeline.rules.decision import Reading
+
+PARTY_LABELS = frozenset(
+    {"ORG", "GPE", "NORP", "PERSON", "COMPANY", "REGULATOR", "AUTHORITY", "COURT", "INTL", "LOC"}
+)
+TIME_ADVERBS = frozenset({"earlier", "recently", "previously", "yesterday", "today", "formerly"})
+_NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "det"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and everything coordinated with it ("ByteDance, Alibaba and Tencent")."""
+    result = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        node = stack.pop(0)
+        result.append(node)
+        stack.extend(c for c in node.children if c.dep_ == "conj")
+    return result
+
+
+def mention(token: Token) -> Mention:
+    """The entity or noun phrase a token heads, as a Mention (determiners dropped)."""
+    doc = token.doc
+    if token.ent_type_:
+        span = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
+        return _span_mention(span, token, span.label_)
+    left = [c for c in token.lefts if c.dep_ in _NP_LEFT_DEPS and c.lower_ not in _DEFINITE]
+    start = min((c.left_edge.i for c in left), default=token.i)
+    while start < token.i and doc[start].lower_ in _DEFINITE | {"a", "an"}:
+        start += 1
+    return _span_mention(doc[start : token.i + 1], token, "")
+
+
+def _span_mention(span: Span, head: Token, label: str) -> Mention:
+    definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "poss"))
+    return Mention(span.text, span.start_char, span.end_char, label, head.lemma_.lower(), definite)
+
+
+def is_party_like(token: Token, lexicon: Lexicon) -> bool:
+    """Could this token name a party (entity, authority noun or a group of firms)?"""
+    if token.ent_type_ in PARTY_LABELS:
+        return True
+    if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ == "conj":
+        return is_party_like(token.head, lexicon)
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.party_nouns
+
+
+def subjects(pred: Token) -> list[Token]:
+    """Subjects of a predicate, inherited from the governing clause when it has none."""
+    node = pred
+    for _ in range(4):
+        found = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            return [t for s in found for t in conjuncts(s)]
+        if (
+            node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl")
+            or node.head is node
+        ):
+            return []
+        node = node.head
+    return []
+
+
+def children(token: Token, deps: Iterable[str]) -> list[Token]:
+    """Direct dependents of ``token`` with one of ``deps``, with their conjuncts."""
+    wanted = set(deps)
+    return [t for c in token.children if c.dep_ in wanted for t in conjuncts(c)]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token`` ("approval *from the FDA*")."""
+    wanted = set(preps)
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
+            found.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
+    return found
+
+
+def is_passive(pred: Token) -> bool:
+    """True for "have been cleared", "was granted"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in pred.children)
+
+
+def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: Lexicon) -> None:
+    """Fill authorities, beneficiaries and the actor flag from the predicate's arguments."""
+    pred = reading.predicate
+    agents = prep_objects(pred, ("by",)) + prep_objects(trigger, ("by", "from"))
+    if reading.receiver_subject:
+        _add(candidate.beneficiaries, subjects(pred), lexicon)
+        _add(candidate.authorities, agents + prep_objects(pred, ("from", "by")), lexicon)
+    elif is_passive(pred):
+        _add(candidate.authorities, agents, lexicon)
+        passive_subjects = [s for s in subjects(pred) if s.i != trigger.i]
+        _add(candidate.beneficiaries, passive_subjects, lexicon)
+    elif pred.pos_ in ("VERB", "AUX"):
+        candidate.actor_required = True
+        _add(candidate.authorities, subjects(pred), lexicon)
+        _add(candidate.beneficiaries, _verb_beneficiaries(pred), lexicon)
+        _add(candidate.authorities, agents, lexicon)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        _nominal_roles(trigger, candidate, lexicon)
+
+
+def _verb_beneficiaries(pred: Token) -> list[Token]:
+    found = children(pred, ("dobj", "dative")) + prep_objects(pred, ("to", "for"))
+    for clause in (c for c in pred.children if c.dep_ in ("ccomp", "xcomp")):
+        found += [c for c in clause.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> None:
+    """ "Beijing's ban", "FDA approval", "approval by the Commission", "approval for Pfizer"."""
+    modifiers = [
+        c
+        for c in trigger.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in PARTY_LABELS
+    ]
+    _add(candidate.possessors, modifiers, lexicon)
+    _add(candidate.authorities, prep_objects(trigger, ("by", "from")), lexicon)
+    for pobj in prep_objects(trigger, ("for", "to")):
+        targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
+        _add(candidate.beneficiaries, targets, lexicon)
+
+
+def _add(target: list[Mention], tokens: Iterable[Token], lexicon: Lexicon) -> None:
+    seen = {m.start for m in target}
+    for token in tokens:
+        if not is_party_like(token, lexicon):
+            continue
+        found = mention(token)
+        if found.start not in seen:
+            target.append(found)
+            seen.add(found.start)
+
+
+def clause_tokens(pred: Token) -> Iterator[Token]:
+    """The predicate's subtree: where its quantities, money, items and times are read."""
+    yield from pred.subtree
+
+
+def temporal_mentions(pred: Token, trigger: Token) -> list[Mention]:
+    """DATE entities in the clause, and "earlier" / "until recently" style adverbs."""
+    found: list[Mention] = []
+    seen: set[int] = set()
+    for token in list(pred.subtree) + ([] if trigger is pred else list(trigger.subtree)):
+        if token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B":
+            span = next(e for e in token.doc.ents if e.start == token.i)
+            if span.start_char not in seen:
+                found.append(Mention(span.text, span.start_char, span.end_char, "DATE"))
+                seen.add(span.start_char)
+    for child in pred.children:
+        found.extend(_adverbial_time(child, seen))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _adverbial_time(child: Token, seen: set[int]) -> list[Mention]:
+    if child.dep_ == "advmod" and child.lower_ in TIME_ADVERBS and child.idx not in seen:
+        return [Mention(child.text, child.idx, child.idx + len(child.text), "TIME_ADV")]
+    if child.dep_ == "prep" and child.lower_ in ("until", "since"):
+        words = list(child.subtree)
+        if words and all(not w.ent_type_ for w in words[1:]) and len(words) <= 3:
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            return [Mention(child.doc.text[start:end], start, end, "TIME_ADV")]
+    return []
+
+
+def places(pred: Token, trigger: Token) -> tuple[list[Mention], list[Mention]]:
+    """Origins ("from the US") and destinations ("to China", "into the EU") of a trade flow."""
+    origins: list[Mention] = []
+    destinations: list[Mention] = []
+    for token in set(pred.subtree) | set(trigger.subtree):
+        if token.dep_ != "pobj" or token.ent_type_ not in ("GPE", "LOC"):
+            continue
+        prep = token.head.lower_
+        if prep in ("to", "into"):
+            destinations.append(mention(token))
+        elif prep == "from":
+            origins.append(mention(token))
+    return sorted(origins, key=lambda m: m.start), sorted(destinations, key=lambda m: m.start)

@@ -1,0 +1,101 @@
+"""Scope and object: what kind of thing a decision is on, read from the nearest cue in the parse.
+
+"cleared Nvidia to *export*" is export; "an *export* licence" is export, not license; "blocked
+*entry* of the chips" is import. A strong cue in the clause beats a weak one ("rules requiring firms
+to *purchase* chips as a condition for *importing*" is import); among equals the nearest (in
+dependency hops from the predicate or trigger) wins, then the higher priority in
+``models/lexicon/scopes.tsv``.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from clearance.pipeline.lexicon import Lexicon, ScopeCue
+
+MAX_HOPS = 8
+SENTENCE_HOPS = 9
+_LICENCE_LEMMAS = frozenset({"licence", "license", "permit"})
+
+
+@dataclass(frozen=True)
+class ScopeReading:
+    """The chosen cue: its scope, its token, and whether it decides alone."""
+
+    scope: str
+    token: Token
+    strong: bool
+    hops: int
+
+
+def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
+    if token.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
+        return None
+    return lexicon.scopes.get(token.lemma_.lower()) or lexicon.scopes.get(token.lower_)
+
+
+def _walk(starts: list[Token], max_hops: int) -> dict[int, tuple[Token, int]]:
+    """Breadth-first over dependents (not heads) from ``starts``: token index -> (token, hops)."""
+    seen: dict[int, tuple[Token, int]] = {t.i: (t, 0) for t in starts}
+    frontier = list(starts)
+    for hops in range(1, max_hops + 1):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.i not in seen and child.dep_ not in ("nsubj", "punct", "advcl", "cc"):
+                    seen[child.i] = (child, hops)
+                    nxt.append(child)
+        frontier = nxt
+    return seen
+
+
+def read_scope(pred: Token, trigger: Token, lexicon: Lexicon) -> ScopeReading | None:
+    """The best scope cue near the decision, or the sentence's best as a weak fallback."""
+    starts = [pred] if pred is trigger else [pred, trigger]
+    if trigger.dep_ == "compound":
+        starts.append(trigger.head)
+    best = _best(_walk(starts, MAX_HOPS).values(), lexicon)
+    if best is None:
+        sentence = [(t, SENTENCE_HOPS) for t in trigger.sent]
+        best = _best(sentence, lexicon)
+        if best is not None:
+            best = ScopeReading(best.scope, best.token, False, best.hops)
+    if best is not None and best.token.lemma_.lower() in _LICENCE_LEMMAS:
+        best = _licence_modifier(best, lexicon) or best
+    return best
+
+
+def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading | None:
+    ranked = []
+    for token, hops in pairs:
+        cue = _cue(token, lexicon)
+        if cue is not None:
+            ranked.append((not cue.strong, hops, -cue.priority, token.i, cue, token))
+    if not ranked:
+        return None
+    _, hops, _, _, cue, token = min(ranked, key=lambda r: r[:4])
+    return ScopeReading(cue.scope, token, cue.strong, hops)
+
+
+def _licence_modifier(reading: ScopeReading, lexicon: Lexicon) -> ScopeReading | None:
+    """ "an *export* licence" -> export: a cue modifying a licence noun names its flow."""
+    for child in reading.token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            cue = _cue(child, lexicon)
+            if cue is not None and cue.scope != "license":
+                return ScopeReading(cue.scope, child, cue.strong, reading.hops)
+    return None
+
+
+def object_of(cue: Token) -> Token | None:
+    """What a scope cue is about: "imports *of chips*", "to export *the chips*", "ban on *X*"."""
+    if cue.pos_ == "VERB":
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")]
+        return objs[0] if objs else None
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "on", "for"):
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            if pobjs:
+                return pobjs[0]
+    return None

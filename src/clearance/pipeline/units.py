@@ -1,0 +1,32 @@
+"""Parse units: an article's non-blank lines, over-long ones cut at sentence ends.
+
+Units are parsed independently, so which units the prefilter keeps cannot change what the parser
+reads in any other unit. The cut is deterministic and uses only the text.
+"""
+
+import re
+
+MAX_UNIT_CHARS = 2_000
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def split_units(text: str) -> list[tuple[int, int]]:
+    """Character spans of the parse units: non-blank lines, long ones cut at sentence ends."""
+    units: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        units.extend(_cut(line.start(), line.end(), text))
+    return units
+
+
+def _cut(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    if end - start <= MAX_UNIT_CHARS:
+        return [(start, end)]
+    pieces, piece_start = [], start
+    for boundary in _SENTENCE_END.finditer(text, start, end):
+        if boundary.start() - piece_start >= MAX_UNIT_CHARS // 2:
+            pieces.append((piece_start, boundary.start()))
+            piece_start = boundary.end()
+    pieces.append((piece_start, end))
+    return pieces
