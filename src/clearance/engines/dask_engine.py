@@ -46,7 +46,7 @@ class DaskEngine:
         distributed = _distributed()
         if self.scheduler:
             try:
-                return distributed.Client(self.scheduler, timeout="10s"), None
+                return distributed.Client(self.scheduler, timeout="5s"), None
             except (OSError, TimeoutError) as exc:
                 raise ConfigError(
                     self.scheduler, f"cannot reach the Dask scheduler: {exc}"
