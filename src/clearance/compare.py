@@ -229,13 +229,28 @@ def _diff(exp: Any, act: Any, path: str, rules: Rules) -> list[SlotChange]:
         return [c for k in keys for c in _diff(exp.get(k), act.get(k), _join(path, k), rules)]
     if isinstance(exp, list) and isinstance(act, list) and exp != act:
         if len(exp) != len(act) or not all(isinstance(x, dict) for x in (*exp, *act)):
-            return [SlotChange(path, exp, act)]
+            return [SlotChange(path, _prune(exp, path, rules), _prune(act, path, rules))]
         return [
             c
             for i, (x, y) in enumerate(zip(exp, act, strict=True))
             for c in _diff(x, y, f"{path}[{i}]", rules)
         ]
-    return [] if _same(exp, act) else [SlotChange(path, exp, act)]
+    if _same(exp, act):
+        return []
+    return [SlotChange(path, _prune(exp, path, rules), _prune(act, path, rules))]
+
+
+def _prune(value: Any, path: str, rules: Rules) -> Any:
+    """Drop ignored fields from a value shown whole (``when: null -> {...}``)."""
+    if isinstance(value, dict):
+        return {
+            k: _prune(v, _join(path, k), rules)
+            for k, v in value.items()
+            if not rules.ignores(_join(path, k))
+        }
+    if isinstance(value, list):
+        return [_prune(v, f"{path}[{i}]", rules) for i, v in enumerate(value)]
+    return value
 
 
 def _same(exp: Any, act: Any) -> bool:

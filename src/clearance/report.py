@@ -41,6 +41,8 @@ ul.diff{margin:8px 0 0;padding-left:18px;font:12.5px/1.5 ui-monospace,Menlo,mono
 li.del{color:#b71c1c} li.ins{color:#1b5e20} li.chg{color:#333}
 del{color:#b71c1c;background:#ffebee} ins{color:#1b5e20;background:#e8f5e9;text-decoration:none}
 .none{color:#888;font-style:italic}
+nav{margin:0 0 18px;line-height:2} nav a{color:#1d2430;text-decoration:none;margin-right:14px;
+white-space:nowrap}
 """
 
 
@@ -53,7 +55,8 @@ def render_report(results: Sequence[CaseResult]) -> str:
     """The whole page as one string."""
     counts = {s: sum(r.status is s for r in results) for s in Status}
     summary = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
-    body = "".join(_case(result) for result in results)
+    ordered = sorted(results, key=lambda r: (ORDER[r.status], r.name))
+    body = _index(ordered) + "".join(_case(result) for result in ordered)
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<title>Clearance regression report</title>"
@@ -65,6 +68,19 @@ def render_report(results: Sequence[CaseResult]) -> str:
     )
 
 
+ORDER = {Status.ERROR: 0, Status.FAIL: 1, Status.XPASS: 2, Status.XFAIL: 3, Status.PASS: 4}
+
+
+def _index(results: Sequence[CaseResult]) -> str:
+    """Failing cases first, each linking to its section."""
+    links = "".join(
+        f"<a href='#{html.escape(r.name)}'><span class='badge {r.status.value}'>"
+        f"{r.status.value.upper()}</span>{html.escape(r.name)}</a> "
+        for r in results
+    )
+    return f"<nav>{links}</nav>"
+
+
 def _case(result: CaseResult) -> str:
     status = result.status.value
     head = (
@@ -73,10 +89,10 @@ def _case(result: CaseResult) -> str:
     parts = [head]
     if result.case is not None and result.case.meta.title:
         parts.append(f"<div class='sum'>{html.escape(result.case.meta.title)}</div>")
+    parts.append(_diff(result))
     if result.case is not None and result.case.article.text:
         parts.append(_article(result.case.article.text, result.expected, result.actual))
     parts.append(_table(result))
-    parts.append(_diff(result))
     return f"<section id='{html.escape(result.name)}'>{''.join(parts)}</section>"
 
 
@@ -133,7 +149,8 @@ def _event(event: ApprovalEvent) -> str:
     if event.origin or event.destination:
         fields.append(("route", f"{event.origin or '?'} → {event.destination or '?'}"))
     if event.when is not None:
-        fields.append(("when", f"{event.when.text} [{event.when.start} .. {event.when.end}]"))
+        dates = f"{event.when.start} .. {event.when.end}" if event.when.start else "unresolved"
+        fields.append(("when", f"{event.when.text} [{dates}]"))
     if event.conditions:
         fields.append(("conditions", "; ".join(event.conditions)))
     fields.append(("certainty", event.attribution.certainty.value))
