@@ -7,6 +7,7 @@ failed input on its own stderr line; the exit code is 3 if any input failed.
 """
 
 import datetime as dt
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -154,9 +155,13 @@ def _extract_many(
                 failures[0] += 1
                 _report(exc.to_record())
 
+    stream = articles()
+    first = next(stream, None)  # load the pipeline only if some input yields an article
+    if first is None:
+        return failures[0]
     extractor = Extractor(settings)
     with _open_output(output) as sink:
-        for article, outcome in extractor.extract_many(articles()):
+        for article, outcome in extractor.extract_many(itertools.chain([first], stream)):
             if isinstance(outcome, ClearanceError):
                 failures[0] += 1
                 _report(outcome.to_record())
