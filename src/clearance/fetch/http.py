@@ -70,6 +70,10 @@ class HttpResponse:
         return None
 
 
+class TlsError(FetchError):
+    """Certificate or handshake failure: never retried, never retried without verification."""
+
+
 class _GuardedMixin:
     """Resolve, vet and connect in one step, so the vetted address is the one used."""
 
@@ -212,7 +216,8 @@ class HttpClient:
             try:
                 response = self._request(url, source, max_bytes)
             except FetchError as exc:
-                if exc.kind != ErrorKind.NETWORK or attempt >= self.settings.retries:
+                retryable = exc.kind == ErrorKind.NETWORK and not isinstance(exc, TlsError)
+                if not retryable or attempt >= self.settings.retries:
                     raise
                 wait = self._backoff(attempt, None)
             else:
@@ -315,7 +320,7 @@ def _translate(exc: Exception, source: str, timeout: float) -> FetchError:
     if isinstance(exc, ReadTimeoutError | Urllib3Timeout):
         return FetchError(source, f"timed out after {timeout} s", kind=ErrorKind.TIMEOUT)
     if isinstance(exc, SSLError):
-        return FetchError(source, f"TLS verification failed ({exc})", kind=ErrorKind.NETWORK)
+        return TlsError(source, f"TLS verification failed ({exc})", kind=ErrorKind.NETWORK)
     if isinstance(exc, NewConnectionError | ProtocolError):
         return FetchError(source, f"connection failed ({exc})", kind=ErrorKind.NETWORK)
     return FetchError(source, f"HTTP error ({exc})", kind=ErrorKind.NETWORK)
