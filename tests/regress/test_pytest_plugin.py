@@ -99,10 +99,16 @@ def test_xfail_and_unused_expected(
 
 
 def test_real_extractor_on_user_fixtures(pytester: pytest.Pytester) -> None:
-    """The project's own Extractor (no --clearance-extractor), as a team would run it."""
+    """The project's own Extractor (no --clearance-extractor), as a team would run it.
+
+    In a subprocess: spaCy's compiled modules cannot be imported twice in one process, which
+    pytester's in-process runs would otherwise try.
+    """
     root = pytester.path / "team_fixtures"
     write_case(root, "two-events")
     args = ["-p", "no:cacheprovider", "--clearance-fixtures", str(root)]
-    pytester.runpytest(*args, "--clearance-update").assert_outcomes(passed=1)
-    pytester.runpytest(*args).assert_outcomes(passed=1)
-    pytester.runpytest(*args, "--clearance-model", "no_such_pipeline_x").assert_outcomes(failed=1)
+    pytester.runpytest_subprocess(*args, "--clearance-update").assert_outcomes(passed=1)
+    pytester.runpytest_subprocess(*args).assert_outcomes(passed=1)
+    bad = pytester.runpytest_subprocess(*args, "--clearance-model", "no_such_pipeline_x")
+    bad.assert_outcomes(failed=1)
+    bad.stdout.fnmatch_lines(["*no_such_pipeline_x: cannot load this spaCy pipeline*"])
