@@ -314,6 +314,9 @@ def _quantity_from(match: re.Match[str]) -> Quantity | None:
     upper = _second(match)
     if upper is not None:
         return _range_quantity(text, first, upper)
+    if match["lead"]:
+        return None  # "from 2019" without "to ...": not a range, and "from" marks a start
+
     pre, post = _qualifier_tables()
     qualifier = Qualifier.EXACT
     if match["pre"]:

@@ -52,7 +52,7 @@ LEGAL_SUFFIXES = frozenset({
     "corp", "corporation", "inc", "incorporated", "ltd", "limited", "plc", "ag", "se", "sa", "nv",
     "co", "company", "cos", "llc", "lp", "llp", "holdings", "holding", "group", "gmbh", "spa",
     "bv", "oyj", "asa", "ab", "kk", "pte", "pty", "pvt", "private", "public", "tbk", "bhd", "sarl",
-    "sas", "srl", "ltda"
+    "sas", "srl", "ltda", "a/s", "aps", "oy", "kgaa"
 })  # fmt: skip
 _DETERMINERS = frozenset({
     "the", "other", "some", "several", "many", "major", "big", "leading", "top", "senior", "local",
@@ -203,7 +203,10 @@ class PartyResolver:
         kind = self._t.institutions.get(rest[-1].lower())
         if kind is PartyKind.GOVERNMENT:
             return self._country_party(code, surface)
-        if kind in (PartyKind.COURT, PartyKind.GROUP):
+        if kind is PartyKind.COURT:
+            name = re.sub(r"^(?:an?|the|The|An?)\s+", "", surface)
+            return Party(name=name, kind=kind, country=code, mentions=[surface])
+        if kind is PartyKind.GROUP:
             return Party(name=_drop_the(surface), kind=kind, country=code, mentions=[surface])
         return None
 
@@ -222,6 +225,9 @@ class PartyResolver:
         return Party(name=name, kind=kind, country=code, mentions=[surface])
 
     def _by_label(self, text: str, surface: str, label: str | None) -> Party | None:
+        head = _content_words(text)[-1].lower() if _content_words(text) else ""
+        if self._t.institutions.get(head) is PartyKind.GOVERNMENT:
+            return None  # "the Commerce Department": whose? resolve_in_context knows
         if label in {"ORG", "COMPANY"}:
             name = strip_legal_suffixes(_drop_the(text))
             return Party(name=name, kind=PartyKind.COMPANY, mentions=[surface])
