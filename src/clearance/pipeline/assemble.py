@@ -7,6 +7,7 @@ and authority; otherwise candidates with the same decision, scope and authority 
 items merge.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from clearance.normalize.attribution import certainty, find_sources
@@ -37,6 +38,8 @@ from clearance.records import (
 )
 
 FLOW_SCOPES = frozenset({"import", "export", "sale"})
+PUBLIC_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
+_LEADING_QUANTIFIERS = re.compile(r"^(?:(?:more|additional|other|new|further|several|some|all)\s+)+", re.I)
 VAGUE = frozenset({Qualifier.ABOUT, Qualifier.RANGE})
 
 
@@ -70,6 +73,7 @@ class Draft:
     scope_strong: bool = False
     anaphoric: bool = False
     item_open: bool = True
+    strong_trigger: bool = True
 
 
 def assemble(
@@ -119,6 +123,7 @@ def _draft(
         scope_strong=candidate.scope_strong,
         anaphoric=candidate.anaphoric,
         item_open=candidate.item_object is None or candidate.item_object.definite,
+        strong_trigger=candidate.strong_trigger,
         origin=_country(candidate.origins, kit),
         destination=_country(candidate.destinations, kit),
     )
@@ -145,14 +150,40 @@ def _authority(
     A subject that names no one ("Authorities", "regulators") leaves the authority implicit: the
     public body the article named last before the trigger.
     """
+    if candidate.actor_blocked:
+        return None
     public, actors = _resolve_all(candidate.authorities, kit)
     owner_public, owners = _resolve_all(candidate.possessors, kit)
     public += owner_public
+    described = _described_regulator(candidate, context, kit)
+    if described is not None:
+        return described, True, actors + owners
     if public:
         return public[0], True, actors + owners
     if candidate.actor_required and actors:
         return None
-    return context.authority_before(candidate.trigger.start), False, owners
+    span = (candidate.sentence.start, candidate.sentence.end)
+    return context.implicit_authority(span, candidate.trigger.start), False, owners
+
+
+_REGULATOR_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission"})
+
+
+def _described_regulator(
+    candidate: Candidate, context: ArticleContext, kit: Kit
+) -> Party | None:
+    """ "China's internet regulator", "the watchdog": the regulator the article names."""
+    for found in candidate.authorities + candidate.possessors:
+        if found.head_lemma not in _REGULATOR_NOUNS or found.label:
+            continue
+        party = kit.resolver.resolve(found.text, None)
+        if party is not None and party.kind != PartyKind.GOVERNMENT:
+            continue
+        country = party.country if party is not None else None
+        regulator = context.regulator_for(country, candidate.trigger.start)
+        if regulator is not None:
+            return regulator
+    return None
 
 
 def _beneficiaries(
@@ -189,7 +220,11 @@ def _item(candidate: Candidate, kit: Kit) -> Item | None:
         vendor = kit.resolver.resolve(vendor_name, "COMPANY") if vendor_name else None
         name = product.name if product else found.text
         return Item(name=name, category=product.category if product else None, vendor=vendor)
-    return None
+    target = candidate.item_object
+    if target is None or target.definite or target.label in PUBLIC_LABELS:
+        return None
+    name = _LEADING_QUANTIFIERS.sub("", target.text).strip()
+    return Item(name=name) if name else None
 
 
 def _known_item(name: str, kit: Kit) -> Item:
@@ -262,18 +297,32 @@ def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Dr
 
 
 def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
-    """A new event needs a scope; without one it borrows the last scope of the same authority."""
+    """A new event needs a scope (borrowed from the same authority's last event when its own is
+    weak or missing) and something that anchors it: a strong trigger, a named authority, an
+    item or a beneficiary."""
     if draft.scope is None or not draft.scope_strong:
         earlier = [d for d in reversed(drafts) if _same_party(d.authority, draft.authority)]
         if earlier:
             draft.scope = earlier[0].scope
     if draft.scope is None:
         return False
-    return bool(draft.item or draft.beneficiaries or draft.scope_strong)
+    return bool(
+        draft.strong_trigger or draft.authority_explicit or draft.item or draft.beneficiaries
+    )
 
 
 def _same_party(a: Party | None, b: Party | None) -> bool:
     return a is not None and b is not None and a.name == b.name
+
+
+def _same_authority(a: Party | None, b: Party | None) -> bool:
+    """Same body, or a country's government and one of its own regulators ("China approves"
+    in a headline, "the CAC approved" in the body)."""
+    if _same_party(a, b):
+        return True
+    if a is None or b is None or a.country is None or a.country != b.country:
+        return False
+    return PartyKind.GOVERNMENT in (a.kind, b.kind)
 
 
 def _compatible_items(a: Item | None, b: Item | None) -> bool:
@@ -281,7 +330,16 @@ def _compatible_items(a: Item | None, b: Item | None) -> bool:
 
 
 def _merge(target: Draft, new: Draft) -> None:
-    """Fold a restatement into its event; a restatement's unnamed groups add nothing."""
+    """Fold a restatement into its event; a restatement's unnamed groups add nothing.
+
+    A named regulator replaces its country's government as the authority (it is more precise).
+    """
+    if (
+        target.authority is not None and new.authority is not None and new.authority_explicit
+        and target.authority.kind == PartyKind.GOVERNMENT
+        and new.authority.kind != PartyKind.GOVERNMENT
+    ):
+        target.authority = new.authority
     incoming = new.beneficiaries
     if target.beneficiaries:
         incoming = [p for p in incoming if p.kind != PartyKind.GROUP]

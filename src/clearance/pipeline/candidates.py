@@ -51,6 +51,8 @@ class Candidate:
     possessors: list[Mention] = field(default_factory=list)
     anaphoric: bool = False
     actor_required: bool = False
+    actor_blocked: bool = False
+    strong_trigger: bool = True
 
     def shifted(self, offset: int) -> "Candidate":
         """The candidate in article coordinates."""
@@ -76,4 +78,6 @@ class Candidate:
             possessors=move(self.possessors),
             anaphoric=self.anaphoric,
             actor_required=self.actor_required,
+            actor_blocked=self.actor_blocked,
+            strong_trigger=self.strong_trigger,
         )

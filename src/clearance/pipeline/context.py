@@ -29,20 +29,40 @@ class ArticleContext:
     products: list[tuple[int, str]] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
 
-    def authority_before(self, offset: int) -> Party | None:
-        """The public body named last before ``offset``, else the article's most named one."""
-        before = [party for start, party in self.authorities if start < offset]
-        if before:
-            return before[-1]
-        return self.dominant_authority()
+    def implicit_authority(self, sentence: tuple[int, int], offset: int) -> Party | None:
+        """The authority an implicit decision belongs to.
 
-    def dominant_authority(self) -> Party | None:
-        """The public body the article names most often (first named wins ties)."""
+        A public body named in the same sentence ("filed for approval in Europe, where the EMA is
+        reviewing...") wins; otherwise the one the article names most often, ties going to the
+        one named last before ``offset``.
+        """
+        inside = [p for start, p in self.authorities if sentence[0] <= start < sentence[1]]
+        if inside:
+            return inside[0]
+        return self.dominant_authority(offset)
+
+    def dominant_authority(self, offset: int | None = None) -> Party | None:
+        """The public body the article names most often (ties: the last named before offset)."""
         if not self.authorities:
             return None
         counts = Counter(party.name for _, party in self.authorities)
         best = max(counts.values())
-        return next(p for _, p in self.authorities if counts[p.name] == best)
+        leaders = [(s, p) for s, p in self.authorities if counts[p.name] == best]
+        before = [p for s, p in leaders if offset is None or s < offset]
+        return before[-1] if before else leaders[0][1]
+
+    def regulator_for(self, country: str | None, offset: int) -> Party | None:
+        """The named regulator a description ("the regulator", "China's internet regulator")
+        stands for: the last one named before ``offset`` (of ``country`` when known), else the
+        first named after it."""
+        fitting = [
+            (s, p) for s, p in self.authorities
+            if p.kind == PartyKind.REGULATOR and (country is None or p.country == country)
+        ]
+        before = [p for s, p in fitting if s < offset]
+        if before:
+            return before[-1]
+        return fitting[0][1] if fitting else None
 
     def dominant_product(self) -> str | None:
         """The product the article names most often."""

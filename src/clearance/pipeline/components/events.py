@@ -51,26 +51,24 @@ class EventsComponent:
         fixed = self._phrase_triggers(doc)
         found: list[Candidate] = []
         consumed: set[int] = set()
-        readings: list[tuple[Token, Reading, bool]] = []
+        readings: list[tuple[Token, Reading, Trigger | None]] = []
         for token in doc:
+            trigger: Trigger | None = None
             if token.i in fixed:
-                cls = fixed[token.i]
-                reading = read_decision(token, cls, self.lexicon, fixed=True)
-                strong = True
+                reading = read_decision(token, fixed[token.i], self.lexicon, fixed=True)
             else:
                 trigger = self._trigger(token)
                 if trigger is None:
                     continue
                 reading = read_decision(token, trigger.cls, self.lexicon)
-                strong = trigger.strong
             if reading is not None:
-                readings.append((token, reading, strong))
+                readings.append((token, reading, trigger))
                 consumed |= reading.consumed
         triggers = {token.i for token, _, _ in readings}
-        for token, reading, strong in readings:
+        for token, reading, trigger in readings:
             if token.i in consumed or _absorbed(token, reading, triggers):
                 continue
-            candidate = self._candidate(token, reading, strong)
+            candidate = self._candidate(token, reading, trigger)
             if candidate is not None:
                 found.append(candidate)
         return found
@@ -90,7 +88,11 @@ class EventsComponent:
             return None
         return self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
 
-    def _candidate(self, token: Token, reading: Reading, strong: bool) -> Candidate | None:
+    def _candidate(
+        self, token: Token, reading: Reading, trigger: Trigger | None
+    ) -> Candidate | None:
+        """A candidate for one trigger, or None when a weak trigger lacks support."""
+        strong = trigger is None or trigger.strong
         pred = reading.predicate
         scope = read_scope(pred, token, self.lexicon)
         sentence = token.sent
@@ -101,6 +103,7 @@ class EventsComponent:
             clause=_clause_span(pred, token),
             scope=scope.scope if scope else None,
             scope_strong=bool(scope and scope.strong and scope.hops < 9),
+            strong_trigger=strong,
         )
         read_roles(reading, token, candidate, self.lexicon)
         self._items(candidate, pred, token, scope.token if scope else None)
@@ -109,17 +112,19 @@ class EventsComponent:
         candidate.anaphoric = _anaphoric(token)
         if scope is not None and scope.scope == "merger":
             self._merging_parties(candidate, scope.token)
+        if strong:
+            return candidate
+        if token.pos_ in ("NOUN", "PROPN") and reading.predicate.i == token.i:
+            return None  # a weak noun needs a governor: "took a licence" is no decision
+        if trigger is not None and trigger.cls == "propose" and token.pos_ == "VERB":
+            return candidate if self._has_measure(pred, token) else None
         clause_scope = scope is not None and scope.hops < 9
-        if not strong and not self._licensed(candidate, clause_scope, pred, token):
-            return None
-        return candidate
+        if clause_scope or candidate.items or self._has_measure(pred, token):
+            return candidate
+        return None
 
-    def _licensed(
-        self, candidate: Candidate, clause_scope: bool, pred: Token, trigger: Token
-    ) -> bool:
-        """Weak triggers need a scope cue or a product in their clause, or a measure as object."""
-        if clause_scope or candidate.items:
-            return True
+    def _has_measure(self, pred: Token, trigger: Token) -> bool:
+        """ "is considering *rules*", "drafted *curbs*": a regulatory measure as an object."""
         objects = [
             c for c in pred.subtree
             if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.i != trigger.i
@@ -136,9 +141,22 @@ class EventsComponent:
                 candidate.items.append(mention(token))
                 seen.add(token.idx)
                 candidate.vendors.extend(_vendors(token, self.lexicon))
-        target = object_of(cue) if cue is not None else None
+        target = self._item_object(pred, trigger, cue)
         if target is not None:
             candidate.item_object = mention(target)
+
+    def _item_object(self, pred: Token, trigger: Token, cue: Token | None) -> Token | None:
+        """What is decided on when no product is named: "approved *Veluvra*", "imports of *salt*",
+        "approved 14 *generative AI models*"."""
+        if cue is not None and cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "nsubjpass"):
+            found = self.lexicon.scopes.get(cue.lemma_.lower())
+            if found is not None and found.scope == "product":
+                return cue
+        for child in pred.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
+                if child.pos_ == "PROPN" and not is_party_like(child, self.lexicon):
+                    return child
+        return object_of(cue) if cue is not None else None
 
     def _merging_parties(self, candidate: Candidate, cue: Token) -> None:
         """ "Microsoft's acquisition of Activision": both firms are beneficiaries."""

@@ -58,7 +58,9 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def combine(cls: str, effect: str) -> str:
-    """A trigger class rewritten by a governor's effect."""
+    """A trigger class rewritten by a governor's effect ("void": someone else's wish)."""
+    if cls == "void":
+        return cls
     if effect == "fail":
         return "deny"
     if effect == "lift":
@@ -74,6 +76,8 @@ def read_decision(
     if token.pos_ in ("NOUN", "PROPN"):
         _apply_nominal_governor(reading, token, lexicon)
     _climb_verb_chain(reading, lexicon)
+    if reading.cls == "void" or _under_negation(reading.predicate):
+        return None
     if not fixed and _negated(reading, token):
         return None
     _apply_modality(reading, lexicon)
@@ -110,6 +114,18 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
             break
         pred = head
     reading.predicate = pred
+
+
+def _under_negation(pred: Token) -> bool:
+    """ "did not say how many applications it rejected": a clause under a negated verb."""
+    node = pred
+    for _ in range(2):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "dobj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
 
 
 def _negated(reading: Reading, token: Token) -> bool:

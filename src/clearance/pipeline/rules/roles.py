@@ -4,6 +4,7 @@ Each function reads one relation; ``read_roles`` combines them for a trigger's p
 component only collects surface mentions; the assembler resolves them to canonical parties.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
@@ -16,7 +17,8 @@ PARTY_LABELS = frozenset(
     {"ORG", "GPE", "NORP", "PERSON", "COMPANY", "REGULATOR", "AUTHORITY", "COURT", "INTL", "LOC"}
 )
 TIME_ADVERBS = frozenset({"earlier", "recently", "previously", "yesterday", "today", "formerly"})
-_NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "det"})
+_NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "det"})
+_POSSESSIVE = re.compile(r"\s*[’']s?$")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 
 
@@ -46,7 +48,11 @@ def mention(token: Token) -> Mention:
 
 def _span_mention(span: Span, head: Token, label: str) -> Mention:
     definite = any(c.lower_ in _DEFINITE for c in head.children if c.dep_ in ("det", "poss"))
-    return Mention(span.text, span.start_char, span.end_char, label, head.lemma_.lower(), definite)
+    text = _POSSESSIVE.sub("", span.text) if span.text.endswith(("s", "'", "’")) else span.text
+    if not text:
+        text = span.text
+    end = span.start_char + len(text)
+    return Mention(text, span.start_char, end, label, head.lemma_.lower(), definite)
 
 
 def is_party_like(token: Token, lexicon: Lexicon) -> bool:
@@ -108,18 +114,57 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         _add(candidate.beneficiaries, passive_subjects, lexicon)
     elif pred.pos_ in ("VERB", "AUX"):
         candidate.actor_required = True
-        _add(candidate.authorities, subjects(pred), lexicon)
+        actors = [a for s in subjects(pred) if (a := _antecedent(s, pred)) is not None]
+        actors = [a for a in actors if not _is_measure(a, lexicon)]
+        candidate.actor_blocked = bool(actors) and all(_plainly_private(a, lexicon) for a in actors)
+        _add(candidate.authorities, actors, lexicon)
         _add(candidate.beneficiaries, _verb_beneficiaries(pred), lexicon)
         _add(candidate.authorities, agents, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _nominal_roles(trigger, candidate, lexicon)
 
 
+def _antecedent(subject: Token, pred: Token) -> Token | None:
+    """ "a company *that* licenses its patents": a relative pronoun stands for its noun."""
+    if subject.tag_ in ("WDT", "WP") and pred.dep_ == "relcl":
+        return pred.head
+    return subject
+
+
+def _is_measure(token: Token, lexicon: Lexicon) -> bool:
+    """ "an order *that* barred airlines": the measure's issuer is implicit, not "the order"."""
+    return token.lemma_.lower() in lexicon.measures
+
+
+def _plainly_private(token: Token, lexicon: Lexicon) -> bool:
+    """A subject that cannot be a public body: a firm, a person, "the channel", "users".
+
+    Entities the tables do not know (ORG) and pronouns stay undecided: the assembler resolves
+    them or falls back to the authority the article established.
+    """
+    if token.ent_type_ in ("GPE", "NORP", "REGULATOR", "AUTHORITY", "COURT", "INTL", "ORG"):
+        return False
+    if token.ent_type_ in ("COMPANY", "PERSON"):
+        return True
+    if token.pos_ == "PRON":
+        return False
+    kind = lexicon.party_nouns.get(token.lemma_.lower())
+    return kind is None or kind == "group"
+
+
 def _verb_beneficiaries(pred: Token) -> list[Token]:
-    found = children(pred, ("dobj", "dative")) + prep_objects(pred, ("to", "for"))
+    """Objects of "cleared Nvidia", "granted X a licence", "allowing firms to buy", and the
+    owners in "approved *Halden's* Veluvra"."""
+    objects = children(pred, ("dobj", "dative")) + _non_places(prep_objects(pred, ("to", "for")))
     for clause in (c for c in pred.children if c.dep_ in ("ccomp", "xcomp")):
-        found += [c for c in clause.children if c.dep_ == "nsubj"]
-    return found
+        objects += [c for c in clause.children if c.dep_ == "nsubj"]
+    owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
+    return objects + owners
+
+
+def _non_places(tokens: list[Token]) -> list[Token]:
+    """ "permits for sensors *to Turkey*": a country after to/for is a destination, not a party."""
+    return [t for t in tokens if t.ent_type_ not in ("GPE", "LOC")]
 
 
 def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> None:
@@ -131,7 +176,7 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     ]
     _add(candidate.possessors, modifiers, lexicon)
     _add(candidate.authorities, prep_objects(trigger, ("by", "from")), lexicon)
-    for pobj in prep_objects(trigger, ("for", "to")):
+    for pobj in _non_places(prep_objects(trigger, ("for", "to"))):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
         _add(candidate.beneficiaries, targets, lexicon)
 

@@ -32,6 +32,8 @@ class ScopeReading:
 def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
     if token.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
         return None
+    if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
+        return None  # "foreign-invested companies", "locally produced chips"
     return lexicon.scopes.get(token.lemma_.lower()) or lexicon.scopes.get(token.lower_)
 
 
