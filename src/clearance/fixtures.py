@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from clearance.article import article_from_html, article_from_text
+from clearance.article import build_article
 from clearance.errors import ClearanceError, ErrorKind
+from clearance.fetch.document import RawDocument
 from clearance.records import ApprovalEvent, Article, Decision, Scope, event_id
 
 log = logging.getLogger(__name__)
@@ -135,16 +136,16 @@ def build_case_article(folder: Path, meta: CaseMeta) -> Article:
     path = article_file(folder)
     if path is None:
         raise FixtureError(str(folder), "no article.txt or article.html", kind=ErrorKind.NOT_FOUND)
-    raw = path.read_bytes().decode("utf-8-sig")
-    build = article_from_html if path.suffix == ".html" else article_from_text
-    return build(
-        raw,
+    raw = RawDocument(
         source=str(path),
+        kind="html" if path.suffix == ".html" else "text",
+        data=path.read_bytes(),
         url=meta.url,
         title=meta.title,
         published=meta.published,
         site=meta.site,
     )
+    return build_article(raw)
 
 
 def load_case(folder: Path, *, read_expected: bool = True) -> Case:
