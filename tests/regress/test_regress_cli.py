@@ -5,10 +5,12 @@ not the quality of an extraction that is still being tuned.
 """
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from clearance.cli import app
@@ -160,8 +162,34 @@ def test_fixture_add_from_file(tmp_path: Path, toy: str) -> None:
     assert code == 2 and "exists already" in out
 
 
-def test_real_extractor_update_then_pass(seed_copy: Path) -> None:
-    """The project's own Extractor, as a user runs it: --update then a clean regress."""
+def test_unused_expected_file_fails(make_case: MakeCase, toy: str) -> None:
+    folder = updated_case(make_case, toy)
+    (folder.parent / "old-name").mkdir()
+    (folder.parent / "old-name" / "expected.jsonl").write_text("")
+    code, out = run("regress", str(folder.parent), "--extractor", toy)
+    assert code == 1 and "old-name/expected.jsonl: expected file no case uses" in out
+
+
+def test_seed_copy_with_the_real_extractor(seed_copy: Path) -> None:
+    """A copy of the seed case through the project's own Extractor, as a user runs it."""
+    case = seed_copy / "seed-news-az-h200"
+    code, out = run("regress", str(seed_copy), "--update")
+    assert code == 0, out
+    code, out = run("regress", str(seed_copy))
+    assert code == 0 and "PASS  seed-news-az-h200" in out
+    lines = read_lines(case / "expected.jsonl")
+    if not lines:
+        pytest.skip("the extraction finds no event in the seed yet: no slot to change")
+    lines[0]["destination"] = "ZZ"
+    write_lines(case / "expected.jsonl", lines)
+    code, out = run("regress", str(seed_copy))
+    assert code == 1 and re.search(r"slot changed: .* destination \"ZZ\" -> ", out), out
+    assert run("regress", str(seed_copy), "--update")[0] == 0
+    assert run("regress", str(seed_copy))[0] == 0
+
+
+def test_cli_as_a_subprocess(seed_copy: Path) -> None:
+    """The entry point in its own process: exit codes and streams as a shell sees them."""
     cli = [sys.executable, "-m", "clearance"]
     update = subprocess.run(
         [*cli, "regress", str(seed_copy), "--update"], capture_output=True, text=True
