@@ -104,14 +104,15 @@ class CaseItem(pytest.Item):
     def runtest(self) -> None:
         """Fail with the diff on any difference (or rewrite under ``--clearance-update``)."""
         config = self.config
+        updating = bool(config.getoption("clearance_update"))
         try:
-            case = load_case(self.path.parent)
+            case = load_case(self.path.parent, read_expected=not updating)
             source = _source(config)
             rules = _rules(config)
             _article, outcome = next(iter(source.extract_many([case.article])))
         except ClearanceError as exc:
             raise CaseFailure(f"error: {exc}") from None
-        if config.getoption("clearance_update") and isinstance(outcome, list):
+        if updating and isinstance(outcome, list):
             update_case(case, outcome)
             return
         result = compare_case(case, outcome, rules)

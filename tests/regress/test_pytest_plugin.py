@@ -36,6 +36,7 @@ def test_cases_are_items_and_update_then_pass(
     first = run(pytester, root)
     first.assert_outcomes(failed=2)
     first.stdout.fnmatch_lines(["*no expected.jsonl*"])
+    (root / "two-events" / "expected.jsonl").write_text("not json\n")  # update repairs it
     run(pytester, root, "--clearance-update").assert_outcomes(passed=2)
     assert len(read_lines(root / "two-events" / "expected.jsonl")) == 2
     assert read_lines(root / "negative" / "expected.jsonl") == []
