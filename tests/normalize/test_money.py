@@ -25,6 +25,9 @@ MONEY = [
     ("$1.25", 1.25, "USD"),
     ("NT$2bn", 2000000000, "TWD"),
     ("300 million Swiss francs", 300000000, "CHF"),
+    ("3.8 billion Australian dollar", 3800000000, "AUD"),
+    ("96 million Canadian dollars", 96000000, "CAD"),
+    ("410 million euro", 410000000, "EUR"),
 ]
 
 

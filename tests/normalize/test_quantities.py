@@ -32,6 +32,11 @@ FOUND = [
     ("Regulators cleared 2000 drones for sale.", [("2000", 2000, Qualifier.EXACT, "drones")]),
     ("Dozens of firms applied.", [("Dozens", 24, Qualifier.ABOUT, "firms")]),
     ("Nearly 1,200 people were briefed.", [("Nearly 1,200", 1200, Qualifier.ABOUT, "people")]),
+    (
+        "Germany approved 18 Keiler 2 infantry fighting vehicles.",
+        [("18", 18, Qualifier.EXACT, "vehicles")],
+    ),
+    ("Only 5 firms applied.", [("5", 5, Qualifier.EXACT, "firms")]),
 ]
 NOTHING = [
     "In fiscal 2025 revenue rose.",
@@ -48,6 +53,9 @@ NOTHING = [
     "One of the firms objected.",
     "He was aged 61.",
     "Shares fell 3.5 per cent.",
+    "The order dated 2025-11 stands.",
+    "Over 2024-2026 the plan runs.",
+    "It approved Boeing 737 deliveries.",
 ]
 
 

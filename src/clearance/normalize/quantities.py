@@ -48,6 +48,7 @@ _STOP = {
     "also", "so", "if", "when", "where", "out", "up", "down", "off", "about", "all", "both",
     "including", "such", "like", "via", "then", "there", "here", "do", "does",
 }  # fmt: skip
+_SENTENCE_STARTERS = {"only", "just", "all", "about", "some", "the", "another", "and", "but"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "such", "new"}
 _IRREGULAR_PLURALS = {
     "people", "staff", "personnel", "cattle", "livestock", "aircraft", "equipment", "sheep",
@@ -65,7 +66,7 @@ def find_counted(sentence: str) -> list[Found[Quantity]]:
 
     The unit is the counted noun after the number, skipping "of the" and model codes
     ("more than 400,000 H200 chips" -> "chips"): the first plural-looking word of the next
-    three, else the last of them.
+    five, else the last of them.
     """
     money = [(f.start, f.end) for f in find_money(sentence)]
     found: list[Found[Quantity]] = []
@@ -97,9 +98,26 @@ def _counted(sentence: str, match: re.Match[str], quantity: Quantity) -> str | b
     if words and any(w.lower().startswith(("year-", "month-", "-year")) for w in words[:1]):
         return False
     unit = _pick_unit(words)
-    if _YEAR.fullmatch(core.strip()) and not _year_counts(prev, unit, direct):
+    first_atom = match["num"] or ""
+    bare_year = _YEAR.fullmatch(first_atom) and not match["scale"] and not match["glued"]
+    if bare_year and (match["b_num"] or not _year_counts(prev, unit, direct)):
+        return False  # "in 2025", "2025-11", "2024-2026"
+    if match["num"] and not match["pre"] and _named_model(sentence, match.start("num"), prev):
         return False
     return unit
+
+
+def _named_model(sentence: str, start: int, prev: str) -> bool:
+    """ "Keiler 2", "Boeing 737", "Falcon 9": a number right after a capitalised name inside a
+    sentence is part of the name, not a count ("About 3,000" is caught by its qualifier)."""
+    if not prev or not prev[0].isupper() or not prev.replace("-", "").isalpha():
+        return False
+    if prev.lower() in _MONTHS or prev.lower() in _SENTENCE_STARTERS:
+        return False
+    before = sentence[: start - len(prev) - 1].rstrip()
+    if not sentence[:start].rstrip().endswith(prev):
+        return False
+    return bool(before) and not before.endswith((".", "!", "?", ":", '"', "“", "\n"))
 
 
 def _is_label_or_date(sentence: str, start: int, end: int, prev: str, following: str) -> bool:
@@ -161,7 +179,7 @@ def _unit_words(sentence: str, end: int) -> tuple[list[str], bool]:
         if any(ch.isdigit() for ch in text):
             continue
         words.append(text)
-        if len(words) == 3:
+        if len(words) == 5:
             break
     return words, direct
 
