@@ -93,6 +93,7 @@ def assemble(
             drafts.append(draft)
     for draft in drafts:
         _finish(draft, context, kit)
+    _share_beneficiaries(drafts)
     return [_record(d, article, context) for d in drafts if d.scope is not None]
 
 
@@ -224,7 +225,11 @@ def _item(candidate: Candidate, kit: Kit) -> Item | None:
     if target is None or target.definite or target.label in PUBLIC_LABELS:
         return None
     name = _LEADING_QUANTIFIERS.sub("", target.text).strip()
-    return Item(name=name) if name else None
+    if not name:
+        return None
+    maker = candidate.vendors[0].text if candidate.vendors else None
+    vendor = kit.resolver.resolve(maker, "COMPANY") if maker else None
+    return Item(name=name, vendor=vendor)
 
 
 def _known_item(name: str, kit: Kit) -> Item:
@@ -264,6 +269,37 @@ def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
         draft.destination = home
     if draft.scope == "export" and draft.origin is None:
         draft.origin = home
+
+
+CARRIED_SCOPES = frozenset({"merger", "product", "investment", "license"})
+
+
+def _share_beneficiaries(drafts: list[Draft]) -> None:
+    """ "The CMA had prohibited the first deal": an event about the same deal or drug that names
+    no firm concerns the firms its sibling event named."""
+    for draft in drafts:
+        _vendor_as_beneficiary(draft)
+    for draft in drafts:
+        named = [p for p in draft.beneficiaries if p.kind != PartyKind.GROUP]
+        if named or draft.scope not in CARRIED_SCOPES:
+            continue
+        donors = [
+            d for d in drafts
+            if d is not draft and d.scope == draft.scope and d.beneficiaries
+            and _compatible_items(d.item, draft.item)
+        ]
+        if donors:
+            draft.beneficiaries = [p.model_copy(deep=True) for p in donors[0].beneficiaries]
+            draft.item = draft.item or donors[0].item
+
+
+def _vendor_as_beneficiary(draft: Draft) -> None:
+    """An export licence or a drug approval is the maker's: "vehicles made by Rheinwald"."""
+    vendor = draft.item.vendor if draft.item else None
+    if draft.beneficiaries or vendor is None or draft.scope not in ("export", "product"):
+        return
+    if draft.authority is None or vendor.name != draft.authority.name:
+        draft.beneficiaries = [vendor.model_copy(deep=True)]
 
 
 def _country(mentions: list[Mention], kit: Kit) -> str | None:

@@ -19,6 +19,7 @@ from clearance.pipeline.rules.roles import (
     is_party_like,
     mention,
     places,
+    prep_objects,
     read_roles,
     temporal_mentions,
 )
@@ -144,6 +145,8 @@ class EventsComponent:
         target = self._item_object(pred, trigger, cue)
         if target is not None:
             candidate.item_object = mention(target)
+            if not candidate.vendors:
+                candidate.vendors.extend(_vendors(target, self.lexicon))
 
     def _item_object(self, pred: Token, trigger: Token, cue: Token | None) -> Token | None:
         """What is decided on when no product is named: "approved *Veluvra*", "imports of *salt*",
@@ -169,7 +172,9 @@ class EventsComponent:
         known = {m.start for m in candidate.beneficiaries}
         for token in parties:
             for node in [token, *[c for c in token.children if c.dep_ == "conj"]]:
-                if node.ent_type_ in ("ORG", "COMPANY") and is_party_like(node, self.lexicon):
+                if node.ent_type_ in ("ORG", "COMPANY") or (
+                    node.pos_ == "PROPN" and not node.ent_type_
+                ):
                     found = mention(node)
                     if found.start not in known:
                         candidate.beneficiaries.append(found)
@@ -185,15 +190,15 @@ def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:
 
 
 def _vendors(product: Token, lexicon: Lexicon) -> list[Mention]:
-    """ "Nvidia's H200 chips": the possessor or company compound of the product's noun."""
+    """ "Nvidia's H200 chips", "vehicles *made by Rheinwald*": who makes the item."""
     head = product.head if product.dep_ in ("compound", "nmod", "nummod") else product
-    return [
-        mention(c)
-        for c in head.children
-        if c.dep_ in ("poss", "compound")
-        and c.ent_type_ in ("ORG", "COMPANY")
-        and is_party_like(c, lexicon)
+    makers = [
+        c for c in head.children
+        if c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "COMPANY")
     ]
+    for clause in (c for c in head.children if c.dep_ == "acl"):
+        makers += prep_objects(clause, ("by",))
+    return [mention(c) for c in makers if is_party_like(c, lexicon)]
 
 
 def _clause_span(pred: Token, trigger: Token) -> tuple[int, int]:

@@ -73,6 +73,8 @@ def read_decision(
 ) -> Reading | None:
     """The decision a trigger expresses in context, or None when negated or not a decision."""
     reading = Reading(cls=cls, predicate=token)
+    if token.pos_ == "VERB" and token.lemma_.lower() in RECEIVER_VERBS:
+        reading.receiver_subject = True  # "Australia applied for access": the applicant
     if token.pos_ in ("NOUN", "PROPN"):
         _apply_nominal_governor(reading, token, lexicon)
     _climb_verb_chain(reading, lexicon)
@@ -153,6 +155,8 @@ def _modality(pred: Token, lexicon: Lexicon) -> str | None:
     for child in pred.children:
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in lexicon.modality:
             return lexicon.modality[child.lemma_.lower()]
+        if child.dep_ == "aux" and child.lower_ == "to" and pred.dep_ == "ROOT":
+            return "hypothetical"  # headline style: "Government to ban sale of vapes"
         if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
             return "hypothetical"
     node = pred

@@ -16,6 +16,9 @@ from clearance.pipeline.rules.decision import Reading
 PARTY_LABELS = frozenset(
     {"ORG", "GPE", "NORP", "PERSON", "COMPANY", "REGULATOR", "AUTHORITY", "COURT", "INTL", "LOC"}
 )
+_HELD_THINGS = frozenset({"licence", "license", "permit", "approval", "authorisation",
+                          "authorization", "concession", "permission"})
+_REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
 TIME_ADVERBS = frozenset({"earlier", "recently", "previously", "yesterday", "today", "formerly"})
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "det"})
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
@@ -70,7 +73,7 @@ def subjects(pred: Token) -> list[Token]:
     for _ in range(4):
         found = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
-            return [t for s in found for t in conjuncts(s)]
+            return [_named_appositive(t) for s in found for t in conjuncts(s)]
         if (
             node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl")
             or node.head is node
@@ -78,6 +81,14 @@ def subjects(pred: Token) -> list[Token]:
             return []
         node = node.head
     return []
+
+
+def _named_appositive(token: Token) -> Token:
+    """ "Singapore's central bank, the Monetary Authority of Singapore,": the name wins."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ and not token.ent_type_:
+            return child
+    return token
 
 
 def children(token: Token, deps: Iterable[str]) -> list[Token]:
@@ -92,7 +103,8 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     found = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
-            found.extend(t for p in child.children if p.dep_ == "pobj" for t in conjuncts(p))
+            for prep in conjuncts(child):  # "by the Commission ... and by the CMA"
+                found.extend(t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p))
     return found
 
 
@@ -159,7 +171,17 @@ def _verb_beneficiaries(pred: Token) -> list[Token]:
     for clause in (c for c in pred.children if c.dep_ in ("ccomp", "xcomp")):
         objects += [c for c in clause.children if c.dep_ == "nsubj"]
     owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
-    return objects + owners
+    return objects + owners + _applicants(objects)
+
+
+def _applicants(objects: list[Token]) -> list[Token]:
+    """ "rejected *Coinhaven's* application", "a request *from Australia*"."""
+    found = []
+    for obj in objects:
+        if obj.lemma_.lower() in _REQUESTS:
+            found += [c for c in obj.children if c.dep_ == "poss"]
+            found += prep_objects(obj, ("from", "by"))
+    return found
 
 
 def _non_places(tokens: list[Token]) -> list[Token]:
@@ -176,7 +198,8 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     ]
     _add(candidate.possessors, modifiers, lexicon)
     _add(candidate.authorities, prep_objects(trigger, ("by", "from")), lexicon)
-    for pobj in _non_places(prep_objects(trigger, ("for", "to"))):
+    preps = ("for", "to", "of") if trigger.lemma_.lower() in _HELD_THINGS else ("for", "to")
+    for pobj in _non_places(prep_objects(trigger, preps)):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
         _add(candidate.beneficiaries, targets, lexicon)
 
@@ -228,11 +251,17 @@ def places(pred: Token, trigger: Token) -> tuple[list[Mention], list[Mention]]:
     origins: list[Mention] = []
     destinations: list[Mention] = []
     for token in set(pred.subtree) | set(trigger.subtree):
-        if token.dep_ != "pobj" or token.ent_type_ not in ("GPE", "LOC"):
+        if token.dep_ != "pobj":
             continue
+        place = token
+        if token.ent_type_ not in ("GPE", "LOC"):
+            demonyms = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+            if not demonyms:
+                continue
+            place = demonyms[0]  # "to *Chinese* companies" names a destination by its demonym
         prep = token.head.lower_
         if prep in ("to", "into"):
-            destinations.append(mention(token))
+            destinations.append(mention(place))
         elif prep == "from":
-            origins.append(mention(token))
+            origins.append(mention(place))
     return sorted(origins, key=lambda m: m.start), sorted(destinations, key=lambda m: m.start)
