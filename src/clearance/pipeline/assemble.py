@@ -83,31 +83,46 @@ def assemble(
     text = article.text or ""
     drafts: list[Draft] = []
     for candidate in sorted(candidates, key=lambda c: c.trigger.start):
-        draft = _draft(candidate, text, article, context, kit)
-        if draft is None:
-            continue
-        target = _merge_target(drafts, draft, candidate)
-        if target is not None:
-            _merge(target, draft)
-        elif _standalone(draft, drafts):
-            drafts.append(draft)
+        for draft in _drafts(candidate, text, article, context, kit):
+            target = _merge_target(drafts, draft, candidate)
+            if target is not None:
+                _merge(target, draft)
+            elif _standalone(draft, drafts):
+                drafts.append(draft)
     for draft in drafts:
         _finish(draft, context, kit)
     _share_beneficiaries(drafts)
     return [_record(d, article, context) for d in drafts if d.scope is not None]
 
 
-def _draft(
+def _drafts(
     candidate: Candidate, text: str, article: Article, context: ArticleContext, kit: Kit
-) -> Draft | None:
+) -> list[Draft]:
+    """One draft per deciding authority: "cleared by Canadian and US authorities" is two."""
     roles = _authority(candidate, context, kit)
-    if roles is None or roles[0] is None:
-        return None
-    authority, explicit, others = roles
+    if roles is None:
+        return []
+    authorities, explicit, others = roles
+    return [
+        _draft(candidate, authority, explicit, others, text, article, context, kit)
+        for authority in authorities
+    ]
+
+
+def _draft(
+    candidate: Candidate,
+    authority: Party,
+    explicit: bool,
+    others: list[Party],
+    text: str,
+    article: Article,
+    context: ArticleContext,
+    kit: Kit,
+) -> Draft:
     sentence = candidate.sentence.text
     sources = find_sources(sentence)
     clause = text[candidate.clause[0] : candidate.clause[1]]
-    draft = Draft(
+    return Draft(
         decision=candidate.decision,
         scope=candidate.scope,
         authority=authority,
@@ -128,7 +143,6 @@ def _draft(
         origin=_country(candidate.origins, kit),
         destination=_country(candidate.destinations, kit),
     )
-    return draft
 
 
 def _resolve_all(mentions: list[Mention], kit: Kit) -> tuple[list[Party], list[Party]]:
@@ -144,27 +158,35 @@ def _resolve_all(mentions: list[Mention], kit: Kit) -> tuple[list[Party], list[P
 
 def _authority(
     candidate: Candidate, context: ArticleContext, kit: Kit
-) -> tuple[Party | None, bool, list[Party]] | None:
-    """The deciding public body, explicit or implicit; None when a company is the actor.
+) -> tuple[list[Party], bool, list[Party]] | None:
+    """The deciding public bodies, explicit or implicit; None when a company is the actor.
 
     "The board approved the buyback" has a non-public subject acting: not an approval event.
     A subject that names no one ("Authorities", "regulators") leaves the authority implicit: the
-    public body the article named last before the trigger.
+    public body the article establishes (see ArticleContext.implicit_authority).
     """
     if candidate.actor_blocked:
         return None
     public, actors = _resolve_all(candidate.authorities, kit)
     owner_public, owners = _resolve_all(candidate.possessors, kit)
-    public += owner_public
     described = _described_regulator(candidate, context, kit)
     if described is not None:
-        return described, True, actors + owners
+        return [described], True, actors + owners
+    public = _distinct(public + owner_public)
     if public:
-        return public[0], True, actors + owners
+        return public, True, actors + owners
     if candidate.actor_required and actors:
         return None
     span = (candidate.sentence.start, candidate.sentence.end)
-    return context.implicit_authority(span, candidate.trigger.start), False, owners
+    implicit = context.implicit_authority(span, candidate.trigger.start)
+    return ([implicit] if implicit else []), False, owners
+
+
+def _distinct(parties: list[Party]) -> list[Party]:
+    seen: dict[str, Party] = {}
+    for party in parties:
+        seen.setdefault(party.name, party)
+    return list(seen.values())
 
 
 _REGULATOR_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission"})
@@ -175,7 +197,7 @@ def _described_regulator(
 ) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
-        if found.head_lemma not in _REGULATOR_NOUNS or found.label:
+        if found.head_lemma not in _REGULATOR_NOUNS or found.label not in ("", "AUTHORITY"):
             continue
         party = kit.resolver.resolve(found.text, None)
         if party is not None and party.kind != PartyKind.GOVERNMENT:
@@ -334,12 +356,14 @@ def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Dr
 
 def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
     """A new event needs a scope (borrowed from the same authority's last event when its own is
-    weak or missing) and something that anchors it: a strong trigger, a named authority, an
+    weak or missing, else from the article's last event) and something that anchors it: a strong trigger, a named authority, an
     item or a beneficiary."""
     if draft.scope is None or not draft.scope_strong:
         earlier = [d for d in reversed(drafts) if _same_party(d.authority, draft.authority)]
         if earlier:
             draft.scope = earlier[0].scope
+        elif draft.scope is None and drafts:
+            draft.scope = drafts[-1].scope  # "secured approval from the Commission": the deal
     if draft.scope is None:
         return False
     return bool(

@@ -46,7 +46,10 @@ class Reading:
 
 
 def governing_verb(token: Token) -> Token | None:
-    """The verb a nominal trigger is the object of: "won [approval]", "lining up for [approval]"."""
+    """The verb a nominal trigger is the object of: "won [approval]", "lining up for [approval]",
+    or the subject of, for "fail": "[approval] failed to arrive"."""
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() == "fail":
+        return token.head
     if token.dep_ not in _NOMINAL_GOVERNED:
         return None
     head = token.head
@@ -80,6 +83,8 @@ def read_decision(
     _climb_verb_chain(reading, lexicon)
     if reading.cls == "void" or _under_negation(reading.predicate):
         return None
+    if conditional(reading.predicate) or conditional(token) or habitual(reading.predicate):
+        return None
     if not fixed and _negated(reading, token):
         return None
     _apply_modality(reading, lexicon)
@@ -103,8 +108,10 @@ def _apply_nominal_governor(reading: Reading, token: Token, lexicon: Lexicon) ->
 def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
     """Follow "refused to approve", "plans to ban", "failed to win" up through xcomp links."""
     pred = reading.predicate
-    while pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
-        head = pred.head
+    while True:
+        head = _governing_head(pred)
+        if head is None:
+            break
         governor = lexicon.governors.get(head.lemma_.lower())
         if governor is not None and ({reading.cls, "*"} & governor.applies_to):
             reading.cls = combine(reading.cls, governor.effect)
@@ -116,6 +123,31 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
             break
         pred = head
     reading.predicate = pred
+
+
+def _governing_head(pred: Token) -> Token | None:
+    """The verb a clause hangs from: "refused [to approve]", and through an object noun,
+    "is considering [a lawsuit] [to block]"."""
+    if pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
+        return pred.head
+    noun = pred.head
+    if pred.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+def conditional(pred: Token) -> bool:
+    """ "a break fee *if* the deal is blocked": a condition, not a decision."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in pred.children)
+
+
+HABITUAL = frozenset({"rarely", "seldom", "often", "usually", "typically", "generally",
+                      "routinely", "frequently", "sometimes"})
+
+
+def habitual(pred: Token) -> bool:
+    """ "SAMR rarely blocks deals outright": a habit, not a decision."""
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in pred.children)
 
 
 def _under_negation(pred: Token) -> bool:
@@ -151,14 +183,12 @@ def _apply_modality(reading: Reading, lexicon: Lexicon) -> None:
 
 
 def _modality(pred: Token, lexicon: Lexicon) -> str | None:
-    """hypothetical (would, could, if approved) or future (will, is expected to), else None."""
+    """hypothetical (would, could, headline "to ban") or future (will, is expected to)."""
     for child in pred.children:
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in lexicon.modality:
             return lexicon.modality[child.lemma_.lower()]
         if child.dep_ == "aux" and child.lower_ == "to" and pred.dep_ == "ROOT":
             return "hypothetical"  # headline style: "Government to ban sale of vapes"
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
-            return "hypothetical"
     node = pred
     for _ in range(3):
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:

@@ -102,8 +102,10 @@ def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     found = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in wanted:
-            for prep in conjuncts(child):  # "by the Commission ... and by the CMA"
+        if child.dep_ not in ("prep", "agent"):
+            continue
+        for prep in conjuncts(child):  # "by the Commission ... and by the CMA"
+            if prep.lower_ in wanted:
                 found.extend(t for p in prep.children if p.dep_ == "pobj" for t in conjuncts(p))
     return found
 
@@ -119,9 +121,10 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
     agents = prep_objects(pred, ("by",)) + prep_objects(trigger, ("by", "from"))
     if reading.receiver_subject:
         _add(candidate.beneficiaries, subjects(pred), lexicon)
-        _add(candidate.authorities, agents + prep_objects(pred, ("from", "by")), lexicon)
+        found = agents + prep_objects(pred, ("from", "by"))
+        _add_authorities(candidate.authorities, found + _granting_places(trigger), lexicon)
     elif is_passive(pred):
-        _add(candidate.authorities, agents, lexicon)
+        _add_authorities(candidate.authorities, agents, lexicon)
         passive_subjects = [s for s in subjects(pred) if s.i != trigger.i]
         _add(candidate.beneficiaries, passive_subjects, lexicon)
     elif pred.pos_ in ("VERB", "AUX"):
@@ -129,11 +132,18 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         actors = [a for s in subjects(pred) if (a := _antecedent(s, pred)) is not None]
         actors = [a for a in actors if not _is_measure(a, lexicon)]
         candidate.actor_blocked = bool(actors) and all(_plainly_private(a, lexicon) for a in actors)
-        _add(candidate.authorities, actors, lexicon)
+        _add_authorities(candidate.authorities, actors, lexicon)
         _add(candidate.beneficiaries, _verb_beneficiaries(pred), lexicon)
-        _add(candidate.authorities, agents, lexicon)
+        _add_authorities(candidate.authorities, agents, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _nominal_roles(trigger, candidate, lexicon)
+
+
+def _granting_places(trigger: Token) -> list[Token]:
+    """ "obtained clearances *in the United States, Japan and South Korea*"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [p for p in prep_objects(trigger, ("in",)) if p.ent_type_ in ("GPE", "NORP")]
 
 
 def _antecedent(subject: Token, pred: Token) -> Token | None:
@@ -197,11 +207,39 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in PARTY_LABELS
     ]
     _add(candidate.possessors, modifiers, lexicon)
-    _add(candidate.authorities, prep_objects(trigger, ("by", "from")), lexicon)
+    agents = prep_objects(trigger, ("by", "from")) + _granting_places(trigger)
+    _add_authorities(candidate.authorities, agents, lexicon)
     preps = ("for", "to", "of") if trigger.lemma_.lower() in _HELD_THINGS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
         _add(candidate.beneficiaries, targets, lexicon)
+
+
+def public_places(token: Token, lexicon: Lexicon) -> list[Token]:
+    """ "regulators *in the United States and South Korea*", "*Canadian and US* authorities":
+    a generic public noun names its countries through a place or demonym modifier."""
+    kind = lexicon.party_nouns.get(token.lemma_.lower())
+    if kind in (None, "group"):
+        return []
+    places = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+              and c.ent_type_ in ("NORP", "GPE")]
+    places += [p for p in prep_objects(token, ("in", "of")) if p.ent_type_ in ("GPE", "LOC")]
+    return [t for p in places for t in conjuncts(p) if t.ent_type_ in ("NORP", "GPE", "LOC")]
+
+
+def _add_authorities(target: list[Mention], tokens: Iterable[Token], lexicon: Lexicon) -> None:
+    """Authorities, with a generic noun fanned out over the countries it names (2+ only)."""
+    plain: list[Token] = []
+    for token in tokens:
+        places = public_places(token, lexicon)
+        if len(places) < 2:
+            plain.append(token)
+            continue
+        for place in places:  # the place's own words, even inside "US authorities"
+            start = min([place.i] + [c.i for c in place.lefts if c.dep_ == "compound"])
+            span = place.doc[start : place.i + 1]
+            target.append(Mention(span.text, span.start_char, span.end_char, place.ent_type_))
+    _add(target, plain, lexicon)
 
 
 def _add(target: list[Mention], tokens: Iterable[Token], lexicon: Lexicon) -> None:
