@@ -63,7 +63,7 @@ RESOLVED = [
     ("SAMR", "ORG", "SAMR", K.REGULATOR, "CN"),
     ("State Administration for Market Regulation", "ORG", "SAMR", K.REGULATOR, "CN"),
     ("Cyberspace Administration of China", "ORG", "CAC", K.REGULATOR, "CN"),
-    ("Bureau of Industry and Security", "ORG", "BIS", K.REGULATOR, "US"),
+    ("Bureau of Industry and Security", "ORG", "United States", K.GOVERNMENT, "US"),
     ("Ofcom", "ORG", "Ofcom", K.REGULATOR, "GB"),
     ("Bundeskartellamt", "ORG", "Bundeskartellamt", K.REGULATOR, "DE"),
     ("Germany's cartel office", "ORG", "Bundeskartellamt", K.REGULATOR, "DE"),
@@ -102,7 +102,58 @@ RESOLVED = [
     ("The Walt Disney Company", "ORG", "Walt Disney", K.COMPANY, "US"),
     ("Chinese tech giant Huawei", None, "Huawei", K.COMPANY, "CN"),
     ("Acme Widgets Inc.", "ORG", "Acme Widgets", K.COMPANY, None),
-    ("Zeta Holdings plc", "ORG", "Zeta", K.COMPANY, None),
+    ("Zeta Holdings plc", "ORG", "Zeta Holdings", K.COMPANY, None),
+    ("Meridian Media Group", "ORG", "Meridian Media Group", K.COMPANY, None),
+    # descriptors, parts of bodies, states, office holders
+    ("China's internet regulator", None, "CAC", K.REGULATOR, "CN"),
+    ("China's antitrust regulator", None, "SAMR", K.REGULATOR, "CN"),
+    ("Britain's competition watchdog", None, "CMA", K.REGULATOR, "GB"),
+    ("Turkey's competition board", None, "Turkish Competition Authority", K.REGULATOR, "TR"),
+    ("Singapore's central bank", None, "MAS", K.REGULATOR, "SG"),
+    ("The EMA's human medicines committee", None, "EMA", K.REGULATOR, "EU"),
+    ("World Trade Organization arbitrators", None, "WTO", K.INTERNATIONAL, None),
+    ("Dubai's Virtual Assets Regulatory Authority", None, "VARA", K.REGULATOR, "AE"),
+    ("Western Australia's Environment Minister", None, "Western Australia", K.GOVERNMENT, "AU"),
+    ("Brazil's foreign trade chamber", None, "Brazil", K.GOVERNMENT, "BR"),
+    (
+        "a Chinese-backed cryptocurrency miner",
+        None,
+        "a Chinese-backed cryptocurrency miner",
+        K.GROUP,
+        "CN",
+    ),
+    ("Chinese airlines", None, "Chinese airlines", K.GROUP, "CN"),
+    ("a previous Chinese-owned buyer", None, "a previous Chinese-owned buyer", K.GROUP, "CN"),
+    (
+        "a Chinese state-owned shipping group",
+        None,
+        "a Chinese state-owned shipping group",
+        K.GROUP,
+        "CN",
+    ),
+    (
+        "India's Directorate of Plant Protection, Quarantine and Storage",
+        None,
+        "India",
+        K.GOVERNMENT,
+        "IN",
+    ),
+    (
+        "Public Utilities Commission of Ohio",
+        "ORG",
+        "Public Utilities Commission of Ohio",
+        K.REGULATOR,
+        "US",
+    ),
+    ("Competition Authority of Kenya", "ORG", "Competition Authority of Kenya", K.REGULATOR, "KE"),
+    ("Ministry of Finance of Japan", "ORG", "Japan", K.GOVERNMENT, "JP"),
+    (
+        "operators of critical information infrastructure",
+        None,
+        "operators of critical information infrastructure",
+        K.GROUP,
+        None,
+    ),
     # unnamed groups keep their text
     ("other Chinese enterprises", None, "other Chinese enterprises", K.GROUP, "CN"),
     ("major Chinese tech firms", None, "major Chinese tech firms", K.GROUP, "CN"),
@@ -125,6 +176,9 @@ NOT_PARTIES = [
     ("the company", None),
     ("apple", None),
     ("Springfield", "GPE"),
+    ("Nvidia president", None),
+    ("President Donald Trump", "PERSON"),
+    ("Department of Agriculture", "ORG"),
 ]
 
 
@@ -156,15 +210,32 @@ def test_not_parties(resolver: PartyResolver, surface: str, label: str | None) -
         ("customs officials", "CN", "China"),
         ("the government", "NL", "Netherlands"),
         ("Nvidia", "CN", "Nvidia"),
+        ("The competition watchdog", "AU", "ACCC"),
+        ("Foreign Affairs Minister Claire Beaulieu", "CA", "Canada"),
+        ("President Donald Trump", "US", "United States"),
+        ("Department of Agriculture", "PH", "Philippines"),
+        ("The Federal Security Council", "DE", "Germany"),
+        ("the Treasurer", "AU", "Australia"),
+        ("importers", "PH", "importers"),
+        ("environmental court in Antofagasta", "CL", "environmental court in Antofagasta"),
+        ("the Ministry of Commerce", "CN", "China"),
     ],
 )
 def test_resolve_in_context(resolver: PartyResolver, surface: str, country: str, name: str) -> None:
     party = resolver.resolve_in_context(surface, country)
     assert party is not None and party.name == name
+    assert party.country == country or party.kind is not K.GOVERNMENT
 
 
 def test_in_context_needs_a_country(resolver: PartyResolver) -> None:
     assert resolver.resolve_in_context("Authorities", None) is None
+
+
+@pytest.mark.parametrize(
+    "surface", ["Nvidia's board", "Alibaba Group Holding's board", "the group"]
+)
+def test_in_context_company_bodies_are_not_public(resolver: PartyResolver, surface: str) -> None:
+    assert resolver.resolve_in_context(surface, "CN") is None
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,10 @@ FOUND = [
         [("18", 18, Qualifier.EXACT, "vehicles")],
     ),
     ("Only 5 firms applied.", [("5", 5, Qualifier.EXACT, "firms")]),
+    (
+        "The regulator approved 14 more generative AI models.",
+        [("14", 14, Qualifier.EXACT, "models")],
+    ),
 ]
 NOTHING = [
     "In fiscal 2025 revenue rose.",

@@ -52,7 +52,7 @@ def test_other_enterprises_group(resolver: PartyResolver) -> None:
     party = resolver.resolve("Other Chinese enterprises")
     assert party is not None
     assert (party.name, party.kind, party.country) == (
-        "Other Chinese enterprises",
+        "other Chinese enterprises",
         PartyKind.GROUP,
         "CN",
     )

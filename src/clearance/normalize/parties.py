@@ -58,9 +58,27 @@ _DETERMINERS = frozenset({
     "the", "other", "some", "several", "many", "major", "big", "leading", "top", "senior", "local",
     "two", "three", "four", "five", "a", "an", "all", "most", "more", "few", "various", "its",
     "their", "both", "these", "those", "key", "smaller", "large", "larger", "largest", "domestic",
-    "foreign", "state-owned", "private"
+    "foreign", "state-owned", "private", "previous", "unnamed", "unidentified", "certain",
+    "another", "one", "new", "rival", "potential", "prospective", "former"
 })  # fmt: skip
+CORPORATE_WORDS = frozenset({"group", "holding", "holdings", "company"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_AFFILIATION = re.compile(
+    r"-(?:linked|backed|owned|based|controlled|funded|registered|headquartered|listed)$"
+)
+_HEAD_BREAKS = frozenset({"of", "in", "for", "at", "on"})
+_REGULATOR_HEADS = frozenset({
+    "commission", "authority", "agency", "bureau", "office", "regulator", "council",
+    "administration", "service", "inspectorate", "directorate",
+})  # fmt: skip
+_TITLES = frozenset({
+    "minister", "ministers", "secretary", "treasurer", "president", "premier", "chancellor",
+    "vice-president", "governor", "senators", "senator", "lawmakers",
+})  # fmt: skip
+_ROLES = frozenset({
+    "arbitrators", "panel", "committee", "officials", "official", "spokesperson", "spokesman",
+    "spokeswoman", "inspectors", "experts", "staff", "chief", "head", "judges", "commissioner",
+})  # fmt: skip
 _OUTLETS_FILE = ("normalize", "outlets.tsv")
 _ALIAS_COLUMNS = ["alias", "name", "kind", "country"]
 
@@ -88,6 +106,8 @@ class _Tables:
     institutions: dict[str, PartyKind] = field(default_factory=dict)
     anaphors: dict[str, tuple[frozenset[PartyKind], str | None]] = field(default_factory=dict)
     nonparties: set[str] = field(default_factory=set)
+    descriptor_rows: list[Row] = field(default_factory=list)
+    descriptors: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
 
 class PartyResolver:
@@ -117,6 +137,7 @@ class PartyResolver:
         for path in sorted(parties.glob("*.tsv")):
             _load_table(tables, path)
         _finish_countries(tables)
+        _finish_descriptors(tables, str(parties / "descriptors.tsv"))
         outlets = models_dir / Path(*_OUTLETS_FILE)
         if outlets.is_file():
             tables.nonparties |= {row["alias"].casefold() for row in read_tsv(outlets)}
@@ -144,21 +165,28 @@ class PartyResolver:
         return self._by_label(text, surface.strip(), label)
 
     def resolve_in_context(self, surface: str, default_country: str | None) -> Party | None:
-        """Like :meth:`resolve`, but a bare institution ("Authorities", "the Commerce
-        Department", "customs officials") is read as ``default_country``'s."""
+        """Like :meth:`resolve`, but read a bare institution or office holder ("Authorities",
+        "the Commerce Department", "the competition watchdog", "Foreign Minister X") as
+        ``default_country``'s, and give an unnamed group without a country that country."""
         party = self.resolve(surface)
-        if party is not None or default_country is None:
+        if default_country is None:
+            return party
+        if party is not None:
+            if party.kind is PartyKind.GROUP and party.country is None:
+                party.country = default_country
             return party
         words = _content_words(_clean(surface))
-        if not words:
-            return None
-        kind = self._t.institutions.get(words[-1].lower())
-        if kind is PartyKind.GOVERNMENT:
+        if not words or self._names_company(words):
+            return None  # "Nvidia's board" approves nothing public
+        described = self._described(default_country, words, surface.strip())
+        if described is not None:
+            return described
+        kind = self._t.institutions.get(_head(words).lower())
+        if kind is PartyKind.GOVERNMENT or self._office_holder(words):
             return self._country_party(default_country, surface.strip())
         if kind is PartyKind.COURT:
-            return Party(
-                name=" ".join(words), kind=kind, country=default_country, mentions=[surface]
-            )
+            name = " ".join(words)
+            return Party(name=name, kind=kind, country=default_country, mentions=[surface])
         return None
 
     def country_name(self, code: str) -> str | None:
@@ -166,8 +194,9 @@ class PartyResolver:
         return self._t.country_names.get(code)
 
     def country_of(self, word: str) -> str | None:
-        """The country code a country word, demonym or capital names ("Dutch" -> "NL")."""
-        text = _POSSESSIVE.sub("", word.strip())
+        """The country code a country word, demonym or capital names ("Dutch" -> "NL";
+        "Chinese-backed" -> "CN")."""
+        text = _AFFILIATION.sub("", _POSSESSIVE.sub("", word.strip()))
         found = self._t.demonyms.get(text) or self._t.country_words.get(text)
         return found or self._demonyms_folded.get(text.casefold())
 
@@ -186,36 +215,125 @@ class PartyResolver:
         return None
 
     def _compound(self, text: str, surface: str) -> Party | None:
+        """A country (or state) word plus the rest, or a known body plus a part of it."""
         words = _content_words(text)
         for size in (3, 2, 1):
             if len(words) <= size:
                 continue
-            code = self.country_of(" ".join(words[:size]))
+            prefix = " ".join(words[:size])
+            code = self.country_of(prefix)
             if code is not None:
                 return self._with_country(code, words[size:], surface)
-        return self._bare_group(words, surface)
+            state = _subdivisions().get(_POSSESSIVE.sub("", prefix))
+            if state is not None and self._is_public_head(words[size:]):
+                return Party(
+                    name=_POSSESSIVE.sub("", prefix),
+                    kind=PartyKind.GOVERNMENT,
+                    country=state,
+                    mentions=[surface],
+                )
+        return (
+            self._of_place(words, surface)
+            or self._part_of_body(words, surface)
+            or self._bare_group(words, surface)
+        )
+
+    def _of_place(self, words: list[str], surface: str) -> Party | None:
+        """ "Public Utilities Commission of Ohio", "Competition Authority of Kenya": a body
+        named for a country or state keeps its name as a regulator; a ministry is the country."""
+        lowered = [w.lower() for w in words]
+        if "of" not in lowered[1:-1]:
+            return None
+        cut = len(lowered) - 1 - lowered[::-1].index("of")
+        place = " ".join(words[cut + 1 :])
+        code = self.country_of(place)
+        state = None if code else _subdivisions().get(place)
+        head = _head(words).lower()
+        if code is None and state is None:
+            return None
+        if head in _REGULATOR_HEADS:
+            name = _drop_the(surface)
+            country = code or state
+            return Party(name=name, kind=PartyKind.REGULATOR, country=country, mentions=[surface])
+        if self._t.institutions.get(head) is PartyKind.GOVERNMENT:
+            if code is not None:
+                return self._country_party(code, surface)
+            return Party(name=place, kind=PartyKind.GOVERNMENT, country=state, mentions=[surface])
+        return None
 
     def _with_country(self, code: str, rest: list[str], surface: str) -> Party | None:
         for start in range(len(rest)):
             entry = self._lookup(" ".join(rest[start:]))
             if entry is not None and entry.country in (None, code):
                 return entry.party(surface)
-        kind = self._t.institutions.get(rest[-1].lower())
-        if kind is PartyKind.GOVERNMENT:
+        described = self._described(code, rest, surface)
+        if described is not None:
+            return described
+        kind = self._t.institutions.get(_head(rest).lower())
+        if kind is PartyKind.GOVERNMENT or self._office_holder(rest):
             return self._country_party(code, surface)
         if kind is PartyKind.COURT:
             name = re.sub(r"^(?:an?|the|The|An?)\s+", "", surface)
             return Party(name=name, kind=kind, country=code, mentions=[surface])
         if kind is PartyKind.GROUP:
-            return Party(name=_drop_the(surface), kind=kind, country=code, mentions=[surface])
+            return Party(name=_group_name(surface), kind=kind, country=code, mentions=[surface])
+        return None
+
+    def _described(self, code: str, words: list[str], surface: str) -> Party | None:
+        """ "China's internet regulator" -> CAC, via ``descriptors.tsv``."""
+        key = " ".join(words).lower()
+        entry = self._t.descriptors.get((code, key))
+        return entry.party(surface) if entry is not None else None
+
+    def _part_of_body(self, words: list[str], surface: str) -> Party | None:
+        """ "The EMA's human medicines committee", "World Trade Organization arbitrators",
+        "Dubai's Virtual Assets Regulatory Authority": a public body named inside."""
+        for index, word in enumerate(words[:-1]):
+            if _POSSESSIVE.search(word) and word[-1] in "sS'’":
+                owner = self._lookup(" ".join(words[: index + 1]))
+                if owner is not None and owner.kind is not PartyKind.COMPANY:
+                    return owner.party(surface)
+                named = self._lookup(" ".join(words[index + 1 :]))
+                if named is not None and named.kind is not PartyKind.COMPANY:
+                    return named.party(surface)
+        if len(words) > 1 and words[-1].lower() in _ROLES:
+            body = self._lookup(" ".join(words[:-1]))
+            if body is not None and body.kind is not PartyKind.COMPANY:
+                return body.party(surface)
         return None
 
     def _bare_group(self, words: list[str], surface: str) -> Party | None:
-        if len(words) < 1 or not _is_plural(words[-1]):
+        head = _head(words) if words else ""
+        if not _is_plural(head) or self._t.institutions.get(head.lower()) is not PartyKind.GROUP:
             return None
-        if self._t.institutions.get(words[-1].lower()) is not PartyKind.GROUP:
-            return None
-        return Party(name=_drop_the(surface), kind=PartyKind.GROUP, mentions=[surface])
+        return Party(name=_group_name(surface), kind=PartyKind.GROUP, mentions=[surface])
+
+    def _is_public_head(self, rest: list[str]) -> bool:
+        if not rest:
+            return False
+        kind = self._t.institutions.get(_head(rest).lower())
+        return kind is PartyKind.GOVERNMENT or self._office_holder(rest)
+
+    def _office_holder(self, words: list[str]) -> bool:
+        """ "Foreign Affairs Minister Claire Beaulieu", "President X", "the Treasurer" — but
+        not "Nvidia president", whose words name a company."""
+        if not any(word.lower() in _TITLES for word in words):
+            return False
+        return not any(self._is_company(word) for word in words)
+
+    def _names_company(self, words: list[str]) -> bool:
+        for index, word in enumerate(words):
+            if self._is_company(word):
+                return True
+            if _POSSESSIVE.search(word) and index:
+                entry = self._lookup(" ".join(words[: index + 1]))
+                if entry is not None and entry.kind is PartyKind.COMPANY:
+                    return True
+        return False
+
+    def _is_company(self, word: str) -> bool:
+        entry = self._t.aliases.get(_POSSESSIVE.sub("", word))
+        return entry is not None and entry.kind is PartyKind.COMPANY
 
     def _country_party(self, code: str, surface: str) -> Party | None:
         name = self._t.country_names.get(code)
@@ -225,11 +343,12 @@ class PartyResolver:
         return Party(name=name, kind=kind, country=code, mentions=[surface])
 
     def _by_label(self, text: str, surface: str, label: str | None) -> Party | None:
-        head = _content_words(text)[-1].lower() if _content_words(text) else ""
-        if self._t.institutions.get(head) is PartyKind.GOVERNMENT:
+        words = _content_words(text)
+        head = _head(words).lower() if words else ""
+        if self._t.institutions.get(head) is PartyKind.GOVERNMENT or self._office_holder(words):
             return None  # "the Commerce Department": whose? resolve_in_context knows
         if label in {"ORG", "COMPANY"}:
-            name = strip_legal_suffixes(_drop_the(text))
+            name = strip_legal_forms(_drop_the(text))
             return Party(name=name, kind=PartyKind.COMPANY, mentions=[surface])
         simple = {
             "PERSON": PartyKind.PERSON,
@@ -418,7 +537,22 @@ def _finish_countries(tables: _Tables) -> None:
         tables.labelled.append((word, entry, "GPE"))
 
 
+def _load_descriptors(tables: _Tables, rows: Iterable[Row]) -> None:
+    tables.descriptor_rows.extend(rows)
+
+
+def _finish_descriptors(tables: _Tables, source: str) -> None:
+    """Descriptors name bodies listed elsewhere, so they are linked after every table is read."""
+    by_name = {entry.name: entry for entry in tables.aliases.values()}
+    for row in tables.descriptor_rows:
+        entry = by_name.get(row["name"])
+        if entry is None:
+            raise ConfigError(source, f"descriptor names unknown party {row['name']!r}")
+        tables.descriptors[(row["country"], row["descriptor"].lower())] = entry
+
+
 _LOADERS = {
+    "descriptors": _load_descriptors,
     "country_names": _load_country_names,
     "country_aliases": _load_country_words,
     "capitals": _load_country_words,
@@ -469,15 +603,44 @@ def _content_words(text: str) -> list[str]:
     return words
 
 
+def _head(words: list[str]) -> str:
+    """The head noun: the word before "of"/"in"/"for" ("operators of critical
+    infrastructure", "court in Antofagasta"), else the last word."""
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _HEAD_BREAKS:
+            return words[index - 1].rstrip(",")
+    return words[-1]
+
+
+def _group_name(surface: str) -> str:
+    """An unnamed group keeps its text; a sentence-initial capital on a determiner goes
+    ("Other Chinese enterprises" -> "other Chinese enterprises")."""
+    name = _drop_the(surface.strip())
+    first = name.split(" ", 1)[0]
+    if first.lower() in _DETERMINERS and first[:1].isupper() and first[1:].islower():
+        return first.lower() + name[len(first) :]
+    return name
+
+
 def _is_plural(word: str) -> bool:
     low = word.lower()
     return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
 
 
 def strip_legal_suffixes(name: str) -> str:
-    """ "Alibaba Group Holding Ltd." -> "Alibaba"; "Apple, Inc." -> "Apple"."""
+    """ "Alibaba Group Holding Ltd." -> "Alibaba"; "Apple, Inc." -> "Apple" (for alias lookup)."""
+    return _strip(name, LEGAL_SUFFIXES)
+
+
+def strip_legal_forms(name: str) -> str:
+    """Only legal forms go ("Meridian Media Group plc" -> "Meridian Media Group"): the name an
+    unknown company keeps, since "Group" or "Holdings" may be part of how it is known."""
+    return _strip(name, LEGAL_SUFFIXES - CORPORATE_WORDS)
+
+
+def _strip(name: str, suffixes: frozenset[str]) -> str:
     words = _drop_the(name).split()
-    while len(words) > 1 and _suffix_key(words[-1]) in LEGAL_SUFFIXES:
+    while len(words) > 1 and _suffix_key(words[-1]) in suffixes:
         words.pop()
         if words and words[-1] in {"&", "and"}:
             words.pop()

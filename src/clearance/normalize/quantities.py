@@ -48,6 +48,7 @@ _STOP = {
     "also", "so", "if", "when", "where", "out", "up", "down", "off", "about", "all", "both",
     "including", "such", "like", "via", "then", "there", "here", "do", "does",
 }  # fmt: skip
+_INCREMENTS = {"more", "additional", "extra", "further", "new", "other", "fewer"}
 _SENTENCE_STARTERS = {"only", "just", "all", "about", "some", "the", "another", "and", "but"}
 _DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "such", "new"}
 _IRREGULAR_PLURALS = {
@@ -174,6 +175,8 @@ def _unit_words(sentence: str, end: int) -> tuple[list[str], bool]:
             continue
         if not words and after_of and low in _DETERMINERS:
             continue
+        if not words and low in _INCREMENTS:
+            continue  # "14 more models", "3,000 additional jobs"
         if low in _STOP:
             break
         if any(ch.isdigit() for ch in text):
