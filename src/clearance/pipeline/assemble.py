@@ -89,6 +89,7 @@ def assemble(
                 _merge(target, draft)
             elif _standalone(draft, drafts):
                 drafts.append(draft)
+    drafts = _fold_licences(drafts)
     for draft in drafts:
         _finish(draft, context, kit)
     _share_beneficiaries(drafts)
@@ -178,7 +179,11 @@ def _authority(
     if candidate.actor_required and actors:
         return None
     span = (candidate.sentence.start, candidate.sentence.end)
-    implicit = context.implicit_authority(span, candidate.trigger.start)
+    taken = [
+        (m.start, m.end)
+        for m in candidate.beneficiaries + candidate.destinations + candidate.origins
+    ]
+    implicit = context.implicit_authority(span, candidate.trigger.start, taken)
     return ([implicit] if implicit else []), False, owners
 
 
@@ -352,6 +357,40 @@ def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Dr
     if candidate.anaphoric or not candidate.scope_strong:
         return same[0]
     return next((d for d in same if d.scope == draft.scope), None)
+
+
+LICENSED_FLOWS = frozenset({"export", "import", "sale", "product", "investment"})
+
+
+def _fold_licences(drafts: list[Draft]) -> list[Draft]:
+    """ "Washington revokes Lumentic licences" (headline) is the body's revoked *export*
+    licences: a bare licence event folds into a flow event of the same decision and authority."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        host = None
+        if draft.scope == "license":
+            host = next(
+                (
+                    d for d in drafts
+                    if d is not draft and d.scope in LICENSED_FLOWS and d.decision == draft.decision
+                    and _same_authority(d.authority, draft.authority)
+                    and _compatible_items(d.item, draft.item)
+                    and _shared_party(d.beneficiaries, draft.beneficiaries)
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(draft)
+        else:
+            _merge(host, draft)
+    return kept
+
+
+def _shared_party(a: list[Party], b: list[Party]) -> bool:
+    """Some firm in both lists ("Lumentic" and "Lumentic Semiconductor" are one firm)."""
+    return any(
+        x.name.startswith(y.name) or y.name.startswith(x.name) for x in a for y in b
+    )
 
 
 def _standalone(draft: Draft, drafts: list[Draft]) -> bool:

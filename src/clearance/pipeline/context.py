@@ -6,6 +6,7 @@ not the prefilter skipped paragraphs, which keeps the prefilter lossless.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -29,14 +30,20 @@ class ArticleContext:
     products: list[tuple[int, str]] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
 
-    def implicit_authority(self, sentence: tuple[int, int], offset: int) -> Party | None:
+    def implicit_authority(
+        self, sentence: tuple[int, int], offset: int, taken: Sequence[tuple[int, int]] = ()
+    ) -> Party | None:
         """The authority an implicit decision belongs to.
 
         A public body named in the same sentence ("filed for approval in Europe, where the EMA is
-        reviewing...") wins; otherwise the one the article names most often, ties going to the
+        reviewing...") wins, unless it sits inside another role (``taken``: "blocked *a Chinese*
+        buyer"); otherwise the one the article names most often, ties going to the
         one named last before ``offset``.
         """
-        inside = [p for start, p in self.authorities if sentence[0] <= start < sentence[1]]
+        inside = [
+            p for start, p in self.authorities
+            if sentence[0] <= start < sentence[1] and not any(a <= start < b for a, b in taken)
+        ]
         if inside:
             return inside[0]
         return self.dominant_authority(offset)

@@ -113,6 +113,8 @@ class EventsComponent:
         candidate.anaphoric = _anaphoric(token)
         if scope is not None and scope.scope == "merger":
             self._merging_parties(candidate, scope.token)
+        if _describes_permission(pred, reading):
+            return None
         if strong:
             return candidate
         if token.pos_ in ("NOUN", "PROPN") and reading.predicate.i == token.i:
@@ -179,6 +181,19 @@ class EventsComponent:
                     if found.start not in known:
                         candidate.beneficiaries.append(found)
                         known.add(found.start)
+
+
+_PERMISSIONS = frozenset({"licence", "license", "permit", "approval", "authorisation",
+                          "authorization", "permission", "concession"})
+
+
+def _describes_permission(pred: Token, reading: Reading) -> bool:
+    """ "export permits *that allowed* Maritime to ship sensors": what a permit allows is part
+    of the permit's own event, not a second approval."""
+    return (
+        reading.cls == "approve" and pred.dep_ in ("relcl", "acl")
+        and pred.head.lemma_.lower() in _PERMISSIONS
+    )
 
 
 def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:

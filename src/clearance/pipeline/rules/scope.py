@@ -34,6 +34,8 @@ def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
         return None
     if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
         return None  # "foreign-invested companies", "locally produced chips"
+    if token.lemma_.lower() == "buy" and any(c.lower_ == "back" for c in token.children):
+        return lexicon.scopes.get("buyback")  # "buy back shares" is a buyback, not a sale
     return lexicon.scopes.get(token.lemma_.lower()) or lexicon.scopes.get(token.lower_)
 
 
@@ -81,13 +83,23 @@ def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading 
 
 
 def _licence_modifier(reading: ScopeReading, lexicon: Lexicon) -> ScopeReading | None:
-    """ "an *export* licence" -> export: a cue modifying a licence noun names its flow."""
-    for child in reading.token.children:
-        if child.dep_ in ("compound", "amod", "nmod"):
-            cue = _cue(child, lexicon)
-            if cue is not None and cue.scope != "license":
-                return ScopeReading(cue.scope, child, cue.strong, reading.hops)
-    return None
+    """ "an *export* licence", "licences *to sell* chips to China": what a licence is for names
+    its scope; "license" is left for operating licences and permits as such."""
+    licence = reading.token
+    inside = [
+        (t, 1 if t.head is licence else 2)
+        for t in licence.subtree
+        if t is not licence and t.dep_ not in ("poss",)
+    ]
+    ranked = [
+        (hops, -cue.priority, t.i, cue, t)
+        for t, hops in inside
+        if (cue := _cue(t, lexicon)) is not None and cue.scope != "license"
+    ]
+    if not ranked:
+        return None
+    hops, _, _, cue, token = min(ranked, key=lambda r: r[:3])
+    return ScopeReading(cue.scope, token, True, reading.hops)
 
 
 def object_of(cue: Token) -> Token | None:
