@@ -49,8 +49,18 @@ CERTAINTY = [
     ("The firm allegedly obtained permits.", Certainty.UNCONFIRMED),
     ("China approved it, according to sources familiar with the decision.", Certainty.REPORTED),
     ("Two sources said on Tuesday the licence was approved.", Certainty.REPORTED),
+    ("A senior official at the mining ministry said a ban was planned.", Certainty.REPORTED),
     ("China approved the imports, citing Reuters.", Certainty.REPORTED),
-    ("ByteDance has been cleared to buy more than 400,000 chips.", Certainty.REPORTED),
+    ("ByteDance has been cleared to buy more than 400,000 chips.", Certainty.CONFIRMED),
+    ("The FDA approved the drug on Friday.", Certainty.CONFIRMED),
+    ("Washington is considering limits, according to two officials.", Certainty.REPORTED),
+    ("The council also approved the export, the letter showed.", Certainty.REPORTED),
+    ("The Commission is weighing a ban, according to a draft seen by Reuters.", Certainty.REPORTED),
+    ("The PUCO approved a rise, half of what the utility had asked for.", Certainty.CONFIRMED),
+    (
+        "The FTC is considering a lawsuit, people familiar with the agency's deliberations said.",
+        Certainty.REPORTED,
+    ),
     ("The ministry said in a statement that it approved the merger.", Certainty.CONFIRMED),
     ("The FDA announced the approval on Friday.", Certainty.CONFIRMED),
     ("The ministry said on Tuesday it cleared the deal.", Certainty.CONFIRMED),
@@ -58,6 +68,7 @@ CERTAINTY = [
     ("A spokesperson confirmed the licence had been revoked.", Certainty.CONFIRMED),
     ("The company told Reuters it had received approval.", Certainty.CONFIRMED),
     ("A source told Reuters the deal was cleared.", Certainty.REPORTED),
+    ("U.S. officials said the licence was granted, Bloomberg reported.", Certainty.REPORTED),
 ]
 
 
@@ -76,10 +87,16 @@ def test_certainty(sentence: str, expected: Certainty) -> None:
     assert certainty(sentence, sources=find_sources(sentence)) is expected
 
 
-def test_on_record_flag_confirms() -> None:
+def test_outlet_in_sources_reports() -> None:
+    sentence = "U.S. authorities earlier cleared Nvidia to export the H200 chips to China."
+    assert certainty(sentence, sources=[]) is Certainty.CONFIRMED
+    assert certainty(sentence, sources=["Reuters"]) is Certainty.REPORTED
+
+
+def test_on_record_flag_overrides_outlets() -> None:
     sentence = "The ministry cleared the deal."
-    assert certainty(sentence, sources=[]) is Certainty.REPORTED
-    assert certainty(sentence, sources=[], on_record=True) is Certainty.CONFIRMED
+    assert certainty(sentence, sources=["Reuters"]) is Certainty.REPORTED
+    assert certainty(sentence, sources=["Reuters"], on_record=True) is Certainty.CONFIRMED
 
 
 def test_hedge_beats_on_record() -> None:
