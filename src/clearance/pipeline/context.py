@@ -35,14 +35,16 @@ class ArticleContext:
     ) -> Party | None:
         """The authority an implicit decision belongs to.
 
-        A public body named in the same sentence ("filed for approval in Europe, where the EMA is
+        A named body (not a country, often a place) in the same sentence ("filed for approval in
+        Europe, where the EMA is
         reviewing...") wins, unless it sits inside another role (``taken``: "blocked *a Chinese*
         buyer"); otherwise the one the article names most often, ties going to the
         one named last before ``offset``.
         """
         inside = [
             p for start, p in self.authorities
-            if sentence[0] <= start < sentence[1] and not any(a <= start < b for a, b in taken)
+            if sentence[0] <= start < sentence[1] and p.kind != PartyKind.GOVERNMENT
+            and not any(a <= start < b for a, b in taken)
         ]
         if inside:
             return inside[0]

@@ -183,17 +183,18 @@ class EventsComponent:
                         known.add(found.start)
 
 
+_REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
 _PERMISSIONS = frozenset({"licence", "license", "permit", "approval", "authorisation",
                           "authorization", "permission", "concession"})
 
 
 def _describes_permission(pred: Token, reading: Reading) -> bool:
     """ "export permits *that allowed* Maritime to ship sensors": what a permit allows is part
-    of the permit's own event, not a second approval."""
-    return (
-        reading.cls == "approve" and pred.dep_ in ("relcl", "acl")
-        and pred.head.lemma_.lower() in _PERMISSIONS
-    )
+    of the permit's own event; "a request *to be allowed* to resume exports" is a wish."""
+    if pred.dep_ not in ("relcl", "acl"):
+        return False
+    head = pred.head.lemma_.lower()
+    return head in _REQUESTS or (reading.cls == "approve" and head in _PERMISSIONS)
 
 
 def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:

@@ -88,7 +88,22 @@ def read_decision(
     if not fixed and _negated(reading, token):
         return None
     _apply_modality(reading, lexicon)
+    if reading.cls == "revoke" and _suspends_flow(reading.predicate, token):
+        reading.cls = "deny"
     return reading
+
+
+_FLOWS = frozenset({"import", "export", "sale", "shipment", "delivery", "trade", "purchase"})
+
+
+def _suspends_flow(pred: Token, token: Token) -> bool:
+    """ "suspended imports of poultry": a whole trade flow stopped is denied (RECORD.md); only
+    a specific permission withdrawn is revoked."""
+    objects = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token is not pred and token.pos_ == "NOUN":
+        objects += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in prep.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _FLOWS for o in objects)
 
 
 def _apply_nominal_governor(reading: Reading, token: Token, lexicon: Lexicon) -> None:

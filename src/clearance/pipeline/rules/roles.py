@@ -18,6 +18,7 @@ PARTY_LABELS = frozenset(
 )
 _HELD_THINGS = frozenset({"licence", "license", "permit", "approval", "authorisation",
                           "authorization", "concession", "permission"})
+_GRANTS = frozenset({"clearance", "nod", "go-ahead", "consent", "greenlight", "green"})
 _REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
 TIME_ADVERBS = frozenset({"earlier", "recently", "previously", "yesterday", "today", "formerly"})
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "det"})
@@ -118,7 +119,7 @@ def is_passive(pred: Token) -> bool:
 def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: Lexicon) -> None:
     """Fill authorities, beneficiaries and the actor flag from the predicate's arguments."""
     pred = reading.predicate
-    agents = prep_objects(pred, ("by",)) + prep_objects(trigger, ("by", "from"))
+    agents = prep_objects(pred, ("by",)) + prep_objects(trigger, _agent_preps(trigger))
     if reading.receiver_subject:
         _add(candidate.beneficiaries, subjects(pred), lexicon)
         found = agents + prep_objects(pred, ("from", "by"))
@@ -137,6 +138,11 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         _add_authorities(candidate.authorities, agents, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _nominal_roles(trigger, candidate, lexicon)
+
+
+def _agent_preps(trigger: Token) -> tuple[str, ...]:
+    """ "approval *from* the FDA" names the authority; "a ban on meat *from* Iowa" the origin."""
+    return ("by", "from") if trigger.lemma_.lower() in _HELD_THINGS | _GRANTS else ("by",)
 
 
 def _granting_places(trigger: Token) -> list[Token]:
@@ -166,12 +172,23 @@ def _plainly_private(token: Token, lexicon: Lexicon) -> bool:
     """
     if token.ent_type_ in ("GPE", "NORP", "REGULATOR", "AUTHORITY", "COURT", "INTL", "ORG"):
         return False
-    if token.ent_type_ in ("COMPANY", "PERSON"):
+    if token.ent_type_ == "PERSON":
+        return not _titled(token, lexicon)
+    if token.ent_type_ == "COMPANY":
         return True
     if token.pos_ == "PRON":
         return False
     kind = lexicon.party_nouns.get(token.lemma_.lower())
     return kind is None or kind == "group"
+
+
+def _titled(person: Token, lexicon: Lexicon) -> bool:
+    """ "Agriculture Secretary Ramon Delos Santos", "President Donald Trump": an office holder."""
+    words = [t for t in person.subtree if t.i <= person.i] + [person.doc[max(person.i - 4, 0)]]
+    words += list(person.doc[max(person.left_edge.i - 2, 0) : person.left_edge.i])
+    return any(
+        lexicon.party_nouns.get(w.lemma_.lower()) not in (None, "group") for w in words
+    )
 
 
 def _verb_beneficiaries(pred: Token) -> list[Token]:
@@ -207,7 +224,7 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in PARTY_LABELS
     ]
     _add(candidate.possessors, modifiers, lexicon)
-    agents = prep_objects(trigger, ("by", "from")) + _granting_places(trigger)
+    agents = prep_objects(trigger, _agent_preps(trigger)) + _granting_places(trigger)
     _add_authorities(candidate.authorities, agents, lexicon)
     preps = ("for", "to", "of") if trigger.lemma_.lower() in _HELD_THINGS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):

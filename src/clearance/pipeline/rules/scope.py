@@ -66,7 +66,7 @@ def read_scope(pred: Token, trigger: Token, lexicon: Lexicon) -> ScopeReading | 
         if best is not None:
             best = ScopeReading(best.scope, best.token, False, best.hops)
     if best is not None and best.token.lemma_.lower() in _LICENCE_LEMMAS:
-        best = _licence_modifier(best, lexicon) or best
+        best = _licence_modifier(best, pred, lexicon) or best
     return best
 
 
@@ -82,13 +82,15 @@ def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading 
     return ScopeReading(cue.scope, token, cue.strong, hops)
 
 
-def _licence_modifier(reading: ScopeReading, lexicon: Lexicon) -> ScopeReading | None:
+def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> ScopeReading | None:
     """ "an *export* licence", "licences *to sell* chips to China": what a licence is for names
     its scope; "license" is left for operating licences and permits as such."""
     licence = reading.token
+    purposes = [c for c in pred.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    tokens = list(licence.subtree) + [t for p in purposes for t in p.subtree]
     inside = [
-        (t, 1 if t.head is licence else 2)
-        for t in licence.subtree
+        (t, 1 if t.head is licence or t in purposes else 2)
+        for t in tokens
         if t is not licence and t.dep_ not in ("poss",)
     ]
     ranked = [
