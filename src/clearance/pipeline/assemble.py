@@ -421,7 +421,7 @@ def _same_authority(a: Party | None, b: Party | None) -> bool:
         return True
     if a is None or b is None or a.country is None or a.country != b.country:
         return False
-    return PartyKind.GOVERNMENT in (a.kind, b.kind)
+    return bool({PartyKind.GOVERNMENT, PartyKind.INTERNATIONAL} & {a.kind, b.kind})
 
 
 def _compatible_items(a: Item | None, b: Item | None) -> bool:
@@ -433,10 +433,10 @@ def _merge(target: Draft, new: Draft) -> None:
 
     A named regulator replaces its country's government as the authority (it is more precise).
     """
+    general = (PartyKind.GOVERNMENT, PartyKind.INTERNATIONAL)
     if (
         target.authority is not None and new.authority is not None and new.authority_explicit
-        and target.authority.kind == PartyKind.GOVERNMENT
-        and new.authority.kind != PartyKind.GOVERNMENT
+        and target.authority.kind in general and new.authority.kind not in general
     ):
         target.authority = new.authority
     incoming = new.beneficiaries
@@ -487,7 +487,8 @@ def _record(draft: Draft, article: Article, context: ArticleContext) -> Approval
         for mention in context.mentions_of(authority.name):
             if mention not in authority.mentions:
                 authority.mentions.append(mention)
-    evidence = [Span(text=e.text, start=e.start, end=e.end) for e in draft.evidence]
+    text = article.text or ""
+    evidence = [Span(text=text[e.start : e.end], start=e.start, end=e.end) for e in draft.evidence]
     return ApprovalEvent(
         event_id=event_id(article.id, decision, scope, evidence[0].start),
         article=article,

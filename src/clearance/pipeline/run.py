@@ -21,7 +21,7 @@ from clearance.pipeline.candidates import Candidate
 from clearance.pipeline.context import scan_article
 from clearance.pipeline.lexicon import load_lexicon
 from clearance.pipeline.products import load_products
-from clearance.pipeline.units import split_units
+from clearance.pipeline.units import mask_dateline, split_units
 from clearance.records import ApprovalEvent, Article
 from clearance.settings import Settings
 
@@ -81,7 +81,7 @@ def _run_chunk(
 
 def _parse(nlp: Language, jobs: list[_Job], settings: Settings) -> None:
     inputs = (
-        ((job.article.text or "")[start:end], (index, start))
+        (mask_dateline((job.article.text or "")[start:end]), (index, start))
         for index, job in enumerate(jobs)
         if job.error is None
         for start, end in job.units

@@ -30,3 +30,22 @@ def _cut(start: int, end: int, text: str) -> list[tuple[int, int]]:
             piece_start = boundary.end()
     pieces.append((piece_start, end))
     return pieces
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]*\.?)?)?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?"
+    r"\s*(?:\([^()\n]{1,60}\))?\s*[-–—]{1,2}\s"
+)
+
+
+def mask_dateline(unit: str) -> str:
+    """Blank a wire dateline ("BRUSSELS, March 3 (Wire) - ") with spaces of the same length.
+
+    The parser otherwise reads the city as a party of the lede's first clause; blanking keeps
+    every character offset, so evidence still indexes the article text.
+    """
+    match = _DATELINE.match(unit)
+    if match is None:
+        return unit
+    return " " * match.end() + unit[match.end() :]

@@ -156,6 +156,10 @@ def _antecedent(subject: Token, pred: Token) -> Token | None:
     """ "a company *that* licenses its patents": a relative pronoun stands for its noun."""
     if subject.tag_ in ("WDT", "WP") and pred.dep_ == "relcl":
         return pred.head
+    if subject.lower_ in ("it", "they") and pred.dep_ == "ccomp":
+        speakers = [c for c in pred.head.children if c.dep_ == "nsubj"]
+        if speakers:  # "the ministry said *it* had approved": the speaker
+            return _named_appositive(speakers[0])
     return subject
 
 
@@ -310,10 +314,12 @@ def places(pred: Token, trigger: Token) -> tuple[list[Mention], list[Mention]]:
             continue
         place = token
         if token.ent_type_ not in ("GPE", "LOC"):
-            demonyms = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
-            if not demonyms:
+            # "to *Chinese* companies", "to customers *in China*"
+            hints = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+            hints += [p for p in prep_objects(token, ("in",)) if p.ent_type_ in ("GPE", "LOC")]
+            if not hints:
                 continue
-            place = demonyms[0]  # "to *Chinese* companies" names a destination by its demonym
+            place = hints[0]
         prep = token.head.lower_
         if prep in ("to", "into"):
             destinations.append(mention(place))
