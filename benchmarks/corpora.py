@@ -3,7 +3,8 @@
 Two kinds, written as JSONL dumps (``url``, ``title``, ``text``):
 
 * **realistic**: at most 5 % of articles hold approval events (1 in 25 is a fixture article with
-  expected events; the rest are AEB article bodies and the fixtures' negative cases);
+  expected events; the rest are AEB article bodies in which the extractor finds no event, and
+  the fixtures' negative cases);
 * **relevant**: every article is a fixture article with expected events (the seed among them).
 
 Texts are reused with light variation (each copy gets its own URL, id and title), so a corpus can
@@ -17,6 +18,9 @@ from pathlib import Path
 
 from clearance.article import article_from_html, article_from_text
 from clearance.errors import ClearanceError
+from clearance.extract import Extractor
+from clearance.records import Article
+from clearance.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -66,20 +70,22 @@ def fixture_pools() -> tuple[list[Text], list[Text]]:
 
 
 def aeb_pool() -> list[Text]:
-    """English AEB article bodies (the ingest layer's language check decides), or []."""
+    """English AEB bodies without events (so "relevant" means exactly the fixtures), or []."""
     if not AEB.is_file():
         log.warning("shared corpus absent (%s): the realistic mix uses fixture negatives only", AEB)
         return []
     data = json.loads(AEB.read_text(encoding="utf-8"))
-    pool: list[Text] = []
+    candidates: list[tuple[Text, Article]] = []
     for key, row in sorted(data.items()):
         body = row.get("articleBody") or ""
         try:
-            article_from_text(body, source=key)
+            article = article_from_text(body, source=key)
         except ClearanceError:
             continue
-        pool.append(Text(f"aeb:{key[:12]}", row.get("url") or key, body))
-    return pool
+        candidates.append((Text(f"aeb:{key[:12]}", row.get("url") or key, body), article))
+    extractor = Extractor(Settings())
+    outcomes = extractor.extract_many(article for _, article in candidates)
+    return [text for (text, _), (_, found) in zip(candidates, outcomes, strict=True) if found == []]
 
 
 def build(path: Path, count: int, *, relevant_only: bool) -> Path:
