@@ -144,7 +144,7 @@ class EventsComponent:
                 candidate.items.append(mention(token))
                 seen.add(token.idx)
                 candidate.vendors.extend(_vendors(token, self.lexicon))
-        target = self._item_object(pred, trigger, cue)
+        target = _counted(self._item_object(pred, trigger, cue))
         if target is not None:
             candidate.item_object = mention(target)
             if not candidate.vendors:
@@ -203,6 +203,23 @@ def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:
         return False
     verb = governing_verb(token)
     return verb is not None and verb.i in triggers
+
+
+_AMOUNT_WORDS = frozenset(
+    "hundred thousand million billion dozen score lot number batch quantity amount share "
+    "tonne ton unit round".split()
+)
+
+
+def _counted(target: Token | None) -> Token | None:
+    """ "hundreds of thousands *of processors*", "a batch *of chips*": the thing counted."""
+    for _ in range(4):
+        if target is None or target.lemma_.lower() not in _AMOUNT_WORDS:
+            return target
+        pobjs = [p for prep in target.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"]
+        target = pobjs[0] if pobjs else None
+    return target
 
 
 def _vendors(product: Token, lexicon: Lexicon) -> list[Mention]:
