@@ -316,7 +316,7 @@ def process_shard(
     may run it anywhere ``output_dir`` is reachable, and rerun it after a crash.
 
     Raises:
-        ExtractionError: the shard's accounting does not add up (a bug, never silent).
+        ExtractionError: the shard's accounting does not add up, or its input changed.
     """
     started = time.perf_counter()
     extractor = get_extractor(settings)
@@ -339,7 +339,7 @@ def process_shard(
             counts.events += len(outcome)
             for event in outcome:
                 records.write(event.to_json(include_text=include_text).encode("utf-8") + b"\n")
-    _check(shard, counts)
+        _check(shard, counts)  # inside the block: a shard that fails it is never published
     return ShardResult(
         index=shard.index,
         key=shard.key,
@@ -402,12 +402,22 @@ def _write_error(handle: IO[bytes], record: ErrorRecord) -> None:
 
 
 def _check(shard: Shard, counts: _Counts) -> None:
+    """Refuse to publish a shard whose counts do not add up or whose input changed under it.
+
+    A changed input would make the shard's identity key (taken at planning) lie on resume.
+    """
     if counts.ok + counts.failed + counts.skipped != counts.inputs:
         raise ExtractionError(
             shard.label,
             f"accounting mismatch: ok {counts.ok} + failed {counts.failed} + skipped "
             f"{counts.skipped} != inputs {counts.inputs}",
         )
+    if shard.limit is not None and counts.inputs != shard.limit:
+        raise ExtractionError(
+            shard.label, f"expected {shard.limit} documents, read {counts.inputs}: input changed"
+        )
+    if shard.stamps and tuple(_stamp(spec) for spec in shard.specs) != shard.stamps:
+        raise ExtractionError(shard.label, "an input changed during the run; rerun the batch")
 
 
 # --- the run ---------------------------------------------------------------------------------

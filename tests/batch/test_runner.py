@@ -186,3 +186,18 @@ def test_a_changed_input_is_redone_on_resume(tmp_path: Path, extractor: Extracto
     options.resume = True
     second = run_batch(options, Settings())
     assert (second.inputs, second.resumed) == (7, 0)
+
+
+def test_a_shard_whose_input_changed_is_not_published(tmp_path: Path, extractor: Extractor) -> None:
+    from clearance.batch import plan_shards, process_shard
+    from clearance.errors import ExtractionError
+    from clearance.manifest import part_path
+    from clearance.settings import Settings
+
+    dump = write_dump(tmp_path / "d.jsonl", 4)
+    shards = plan_shards([str(dump)], Settings(), shard_size=2)
+    assert [(s.skip, s.limit, s.expected) for s in shards] == [(0, 2, 2), (2, None, 2)]
+    write_dump(dump, 5)  # rewritten between planning and processing
+    with pytest.raises(ExtractionError, match="changed"):
+        process_shard(shards[0], tmp_path, Settings())
+    assert not part_path(tmp_path, 0).exists()
