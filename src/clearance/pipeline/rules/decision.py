@@ -61,9 +61,14 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def combine(cls: str, effect: str) -> str:
-    """A trigger class rewritten by a governor's effect ("void": someone else's wish)."""
-    if cls == "void":
-        return cls
+    """A trigger class rewritten by a governor's effect.
+
+    "wish" (urge, call for, push) makes a proposal; whose proposal it is, the roles decide: the
+    actor check drops "rights groups urged the government to halt exports" (a private subject)
+    and keeps "senators would push legislation to block sales".
+    """
+    if effect == "wish":
+        return "propose"
     if effect == "fail":
         return "deny"
     if effect == "lift":
@@ -81,7 +86,7 @@ def read_decision(
     if token.pos_ in ("NOUN", "PROPN"):
         _apply_nominal_governor(reading, token, lexicon)
     _climb_verb_chain(reading, lexicon)
-    if reading.cls == "void" or _under_negation(reading.predicate):
+    if _under_negation(reading.predicate):
         return None
     if conditional(reading.predicate) or conditional(token) or habitual(reading.predicate):
         return None
