@@ -152,9 +152,18 @@ def _resolve_all(mentions: list[Mention], kit: Kit) -> tuple[list[Party], list[P
     others: list[Party] = []
     for found in mentions:
         party = kit.resolver.resolve(found.text, found.label or None)
+        if party is None and found.label == "NORP":
+            party = _demonym_country(found.text, kit)
         if party is not None:
             (public if party.kind in PUBLIC_KINDS else others).append(party)
     return public, others
+
+
+def _demonym_country(word: str, kit: Kit) -> Party | None:
+    """ "cleared by *Canadian* and US authorities": a demonym stands for its government."""
+    code = kit.resolver.country_of(word)
+    name = kit.resolver.country_name(code) if code else None
+    return kit.resolver.resolve(name, "GPE") if name else None
 
 
 def _authority(

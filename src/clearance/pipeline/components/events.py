@@ -117,8 +117,10 @@ class EventsComponent:
             return None
         if strong:
             return candidate
-        if token.pos_ in ("NOUN", "PROPN") and reading.predicate.i == token.i:
-            return None  # a weak noun needs a governor: "took a licence" is no decision
+        if token.pos_ in ("NOUN", "PROPN"):
+            # a weak noun needs a governor: "obtained clearances" is a decision, "took a
+            # licence" is not
+            return candidate if reading.predicate.i != token.i else None
         if trigger is not None and trigger.cls == "propose" and token.pos_ == "VERB":
             return candidate if self._has_measure(pred, token) else None
         clause_scope = scope is not None and scope.hops < 9
