@@ -434,7 +434,12 @@ def _same_authority(a: Party | None, b: Party | None) -> bool:
 
 
 def _compatible_items(a: Item | None, b: Item | None) -> bool:
-    return a is None or b is None or a.name.lower() == b.name.lower()
+    """No item on one side, or names that could be one thing ("Siltrace" ~ "Cadenza-Siltrace
+    deal"; "chips" ~ "H200 chips")."""
+    if a is None or b is None:
+        return True
+    x, y = a.name.casefold(), b.name.casefold()
+    return x in y or y in x or x.split()[-1:] == y.split()[-1:]
 
 
 def _merge(target: Draft, new: Draft) -> None:

@@ -113,7 +113,7 @@ class EventsComponent:
         candidate.anaphoric = _anaphoric(token)
         if scope is not None and scope.scope == "merger":
             self._merging_parties(candidate, scope.token)
-        if _describes_permission(pred, reading):
+        if _describes_permission(pred, reading) or _bare_mention(token, reading, candidate):
             return None
         if strong:
             return candidate
@@ -132,7 +132,7 @@ class EventsComponent:
         """ "is considering *rules*", "drafted *curbs*": a regulatory measure as an object."""
         objects = [
             c for c in pred.subtree
-            if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.i != trigger.i
+            if c.dep_ in ("dobj", "nsubjpass", "pobj", "xcomp") and c.i != trigger.i
         ]
         return any(o.lemma_.lower() in self.lexicon.measures for o in objects)
 
@@ -197,6 +197,18 @@ def _describes_permission(pred: Token, reading: Reading) -> bool:
         return False
     head = pred.head.lemma_.lower()
     return head in _REQUESTS or (reading.cls == "approve" and head in _PERMISSIONS)
+
+
+def _bare_mention(token: Token, reading: Reading, candidate: Candidate) -> bool:
+    """ "a round-up of the week's drug *approvals*", "5. SALE *BANS*:": a decision word that
+    names no decision (no governor, no party, no object, not "the approval" told before)."""
+    if token.pos_ not in ("NOUN", "PROPN") or reading.predicate.i != token.i:
+        return False
+    roles = (
+        candidate.authorities or candidate.possessors or candidate.beneficiaries
+        or candidate.items or candidate.item_object
+    )
+    return not roles and not candidate.anaphoric
 
 
 def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:

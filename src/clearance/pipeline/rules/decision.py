@@ -90,12 +90,42 @@ def read_decision(
         return None
     if conditional(reading.predicate) or conditional(token) or habitual(reading.predicate):
         return None
+    if stative(token) or generic_remark(token):
+        return None
     if not fixed and _negated(reading, token):
         return None
     _apply_modality(reading, lexicon)
     if reading.cls == "revoke" and _suspends_flow(reading.predicate, token):
         reading.cls = "deny"
+    if open_question(reading.predicate):
+        reading.cls = "pending"
     return reading
+
+
+def open_question(pred: Token) -> bool:
+    """ "a decision on *whether* to reinstate or cancel the permits": still open."""
+    node = pred
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def stative(token: Token) -> bool:
+    """ "the device *remained approved*", "*confident of* approval": a state, not an act."""
+    if token.dep_ in ("acomp", "oprd") and token.head.lemma_.lower() in ("remain", "stay"):
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ"
+
+
+def generic_remark(token: Token) -> bool:
+    """ "approvals for Chinese investment *have been rare*": a remark about decisions."""
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in token.head.children)
 
 
 _FLOWS = frozenset({"import", "export", "sale", "shipment", "delivery", "trade", "purchase"})
