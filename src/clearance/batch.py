@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 DEFAULT_SHARD_SIZE = 500
 ENGINES = ("local", "dask")
 
-ResultCallback = Callable[["ShardResult", bool], None]
+ProgressCallback = Callable[[int, int, int], None]
+"""Called with (inputs, events, failed) deltas as work completes."""
 
 
 @dataclass(frozen=True)
@@ -300,27 +301,44 @@ def _read_urls(path: Path) -> list[str]:
 
 @dataclass
 class _Counts:
+    on_progress: ProgressCallback | None = None
     inputs: int = 0
     ok: int = 0
     failed: int = 0
     skipped: int = 0
     events: int = 0
 
+    def fail(self) -> None:
+        self.failed += 1
+        if self.on_progress is not None:
+            self.on_progress(1, 0, 1)
+
+    def succeed(self, events: int) -> None:
+        self.ok += 1
+        self.events += events
+        if self.on_progress is not None:
+            self.on_progress(1, events, 0)
+
 
 def process_shard(
-    shard: Shard, output_dir: Path, settings: Settings, include_text: bool = True
+    shard: Shard,
+    output_dir: Path,
+    settings: Settings,
+    include_text: bool = True,
+    on_progress: ProgressCallback | None = None,
 ) -> ShardResult:
     """Read one shard's documents, extract, and publish its two part files atomically.
 
     Engine-neutral and side-effect free apart from the two files it publishes, so any engine
-    may run it anywhere ``output_dir`` is reachable, and rerun it after a crash.
+    may run it anywhere ``output_dir`` is reachable, and rerun it after a crash. ``on_progress``
+    (in-process runs only) hears about every input as it is done.
 
     Raises:
         ExtractionError: the shard's accounting does not add up, or its input changed.
     """
     started = time.perf_counter()
     extractor = get_extractor(settings)
-    counts = _Counts()
+    counts = _Counts(on_progress)
     with (
         atomic_writer(part_path(output_dir, shard.index)) as records,
         atomic_writer(errors_part_path(output_dir, shard.index)) as errors,
@@ -330,13 +348,12 @@ def process_shard(
         for article, outcome in extractor.extract_many(articles):
             source = pending.pop(id(article), article.url or article.id)
             if isinstance(outcome, ClearanceError):
-                counts.failed += 1
+                counts.fail()
                 _write_error(
                     errors, ErrorRecord(source=source, kind=outcome.kind, message=outcome.message)
                 )
                 continue
-            counts.ok += 1
-            counts.events += len(outcome)
+            counts.succeed(len(outcome))
             for event in outcome:
                 records.write(event.to_json(include_text=include_text).encode("utf-8") + b"\n")
         _check(shard, counts)  # inside the block: a shard that fails it is never published
@@ -374,20 +391,20 @@ def _articles(
     for item in docs:
         counts.inputs += 1
         if isinstance(item, ErrorRecord):
-            counts.failed += 1
+            counts.fail()
             _write_error(errors, item)
             continue
         try:
             article = build_article(item)
         except ClearanceError as exc:
-            counts.failed += 1
+            counts.fail()
             _write_error(
                 errors, ErrorRecord(source=item.source, kind=exc.kind, message=exc.message)
             )
             continue
         except Exception as exc:  # one broken page must not end a million-article run
             log.exception("unexpected failure building %s", item.source)
-            counts.failed += 1
+            counts.fail()
             message = f"{type(exc).__name__}: {exc}"
             _write_error(
                 errors, ErrorRecord(source=item.source, kind=ErrorKind.EXTRACTION, message=message)
@@ -488,9 +505,12 @@ def run_batch(
     *,
     stdout: IO[bytes] | None = None,
     on_plan: Callable[[list[Shard]], None] | None = None,
-    on_result: ResultCallback | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> BatchSummary:
     """Run a whole batch; returns its totals. Records go to ``options.output`` or ``stdout``.
+
+    ``on_progress`` gets (inputs, events, failed) deltas: per article when the work runs in this
+    process, per shard from worker processes or Dask, in one go for resumed shards.
 
     Raises:
         ConfigError: a usage or configuration error (bad option, model, engine, resume mismatch).
@@ -518,18 +538,20 @@ def run_batch(
         if on_plan is not None:
             on_plan(shards)
         summary.planned = _planned(shards)
-        todo = _resumed(shards, manifest, summary, on_result)
+        todo = _resumed(shards, manifest, summary, on_progress)
+        live = options.engine == "local" and options.jobs == 1
         task = functools.partial(
             process_shard,
             output_dir=work_dir,
             settings=settings,
             include_text=options.include_text,
+            on_progress=on_progress if live else None,
         )
         for result in engine.map(task, todo):
             manifest.commit(result.entry())
             summary.add(result, resumed=False)
-            if on_result is not None:
-                on_result(result, False)
+            if on_progress is not None and not live:
+                on_progress(result.inputs, result.events, result.failed)
         manifest.close()
         _publish(options, shards, work_dir, summary, stdout)
     finally:
@@ -561,7 +583,7 @@ def _resumed(
     shards: Sequence[Shard],
     manifest: Manifest,
     summary: BatchSummary,
-    on_result: ResultCallback | None,
+    on_progress: ProgressCallback | None,
 ) -> list[Shard]:
     """Shards still to do; committed ones are counted (and reported) as resumed."""
     todo: list[Shard] = []
@@ -572,8 +594,8 @@ def _resumed(
             continue
         result = ShardResult.from_entry(entry)
         summary.add(result, resumed=True)
-        if on_result is not None:
-            on_result(result, True)
+        if on_progress is not None:
+            on_progress(result.inputs, result.events, result.failed)
     return todo
 
 

@@ -27,7 +27,6 @@ from clearance.batch import (
     BatchOptions,
     BatchSummary,
     Shard,
-    ShardResult,
     run_batch,
     validate,
 )
@@ -160,14 +159,13 @@ def _run(options: BatchOptions, settings: Settings, console: Console) -> BatchSu
             total = None if None in expected else sum(e or 0 for e in expected)
             progress.update(task, total=total)
 
-        def on_result(result: ShardResult, resumed: bool) -> None:
-            del resumed
-            totals[0] += result.events
-            totals[1] += result.failed
-            progress.update(task, advance=result.inputs, events=totals[0], errors=totals[1])
+        def on_progress(inputs: int, events: int, failed: int) -> None:
+            totals[0] += events
+            totals[1] += failed
+            progress.update(task, advance=inputs, events=totals[0], errors=totals[1])
 
         return run_batch(
-            options, settings, stdout=sys.stdout.buffer, on_plan=on_plan, on_result=on_result
+            options, settings, stdout=sys.stdout.buffer, on_plan=on_plan, on_progress=on_progress
         )
 
 
