@@ -404,8 +404,8 @@ def _shared_party(a: list[Party], b: list[Party]) -> bool:
 
 def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
     """A new event needs a scope (borrowed from the same authority's last event when its own is
-    weak or missing, else from the article's last event) and something that anchors it: a strong trigger, a named authority, an
-    item or a beneficiary."""
+    weak or missing, else from the article's last event) and something that anchors it: a
+    strong trigger, a named authority, an item, a beneficiary or a strong scope cue."""
     if draft.scope is None or not draft.scope_strong:
         earlier = [d for d in reversed(drafts) if _same_party(d.authority, draft.authority)]
         if earlier:
@@ -416,6 +416,7 @@ def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
         return False
     return bool(
         draft.strong_trigger or draft.authority_explicit or draft.item or draft.beneficiaries
+        or draft.scope_strong
     )
 
 

@@ -181,7 +181,7 @@ def _governing_head(pred: Token) -> Token | None:
     if pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
         return pred.head
     noun = pred.head
-    if pred.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+    if pred.dep_ in ("acl", "relcl") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
     return None
 
