@@ -68,13 +68,13 @@ def write_text_files(folder: Path, count: int) -> Path:
     return folder
 
 
-def cli(*args: str) -> "Result":
+def cli(*args: str, env: dict[str, str] | None = None) -> "Result":
     """Run ``clearance`` in-process (the session's pipeline is reused through the cache)."""
     from typer.testing import CliRunner
 
     from clearance.cli import app
 
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return CliRunner(env=env).invoke(app, list(args), catch_exceptions=False)
 
 
 @dataclass(frozen=True)

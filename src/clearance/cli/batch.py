@@ -88,7 +88,8 @@ def batch(
         typer.Argument(help="Files, directories, globs, JSONL/WARC dumps or URLs."),
     ] = None,
     errors: Annotated[
-        Path | None, typer.Option("--errors", help="Errors file (default: OUT.errors.jsonl).")
+        Path | None,
+        typer.Option("--errors", help="Errors file (default: out.jsonl -> out.errors.jsonl)."),
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
