@@ -14,6 +14,7 @@ reach 1,000 or 10,000 articles.
 import json
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from clearance.article import article_from_html, article_from_text
@@ -54,6 +55,7 @@ def _fixture_text(folder: Path) -> Text | None:
     return Text(folder.name, title, body or "") if body else None
 
 
+@lru_cache(maxsize=1)
 def fixture_pools() -> tuple[list[Text], list[Text]]:
     """(fixture articles with expected events, fixture articles without)."""
     relevant: list[Text] = []
@@ -69,6 +71,7 @@ def fixture_pools() -> tuple[list[Text], list[Text]]:
     return relevant, negative
 
 
+@lru_cache(maxsize=1)
 def aeb_pool() -> list[Text]:
     """English AEB bodies without events (so "relevant" means exactly the fixtures), or []."""
     if not AEB.is_file():
@@ -93,7 +96,7 @@ def build(path: Path, count: int, *, relevant_only: bool) -> Path:
     if path.is_file() and sum(1 for _ in path.open(encoding="utf-8")) == count:
         return path
     relevant, negative = fixture_pools()
-    background = aeb_pool() + negative
+    background = [] if relevant_only else aeb_pool() + negative
     if not relevant or (not relevant_only and not background):
         raise RuntimeError("not enough fixture articles to build the benchmark corpora")
     path.parent.mkdir(parents=True, exist_ok=True)
