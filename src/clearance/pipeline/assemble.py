@@ -83,7 +83,7 @@ def assemble(
     text = article.text or ""
     drafts: list[Draft] = []
     for candidate in sorted(candidates, key=lambda c: c.trigger.start):
-        for draft in _drafts(candidate, text, article, context, kit):
+        for draft in _drafts(candidate, text, article, context, kit, drafts):
             target = _merge_target(drafts, draft, candidate)
             if target is not None:
                 _merge(target, draft)
@@ -97,10 +97,15 @@ def assemble(
 
 
 def _drafts(
-    candidate: Candidate, text: str, article: Article, context: ArticleContext, kit: Kit
+    candidate: Candidate,
+    text: str,
+    article: Article,
+    context: ArticleContext,
+    kit: Kit,
+    earlier: list[Draft],
 ) -> list[Draft]:
     """One draft per deciding authority: "cleared by Canadian and US authorities" is two."""
-    roles = _authority(candidate, context, kit)
+    roles = _authority(candidate, context, kit, earlier)
     if roles is None:
         return []
     authorities, explicit, others = roles
@@ -167,13 +172,14 @@ def _demonym_country(word: str, kit: Kit) -> Party | None:
 
 
 def _authority(
-    candidate: Candidate, context: ArticleContext, kit: Kit
+    candidate: Candidate, context: ArticleContext, kit: Kit, earlier: list[Draft]
 ) -> tuple[list[Party], bool, list[Party]] | None:
     """The deciding public bodies, explicit or implicit; None when a company is the actor.
 
     "The board approved the buyback" has a non-public subject acting: not an approval event.
-    A subject that names no one ("Authorities", "regulators") leaves the authority implicit: the
-    public body the article establishes (see ArticleContext.implicit_authority).
+    A subject that names no one ("Authorities", "regulators") leaves the authority implicit: a
+    named body in the same sentence, else the story's last explicit decider, else the public
+    body the article names most.
     """
     if candidate.actor_blocked:
         return None
@@ -192,8 +198,19 @@ def _authority(
         (m.start, m.end)
         for m in candidate.beneficiaries + candidate.destinations + candidate.origins
     ]
-    implicit = context.implicit_authority(span, candidate.trigger.start, taken)
+    implicit = context.named_body_in(span, taken) or _discourse_authority(earlier)
+    implicit = implicit or context.dominant_authority(candidate.trigger.start)
     return ([implicit] if implicit else []), False, owners
+
+
+def _discourse_authority(earlier: list[Draft]) -> Party | None:
+    """The authority the story is about at this point: the last one named as deciding.
+
+    Counting mentions would favour the country the chips go *to*; the last explicit decider
+    is who "have been cleared to buy" and "Authorities are considering" refer to.
+    """
+    explicit = [d.authority for d in earlier if d.authority_explicit and d.authority]
+    return explicit[-1] if explicit else None
 
 
 def _distinct(parties: list[Party]) -> list[Party]:

@@ -30,25 +30,19 @@ class ArticleContext:
     products: list[tuple[int, str]] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
 
-    def implicit_authority(
-        self, sentence: tuple[int, int], offset: int, taken: Sequence[tuple[int, int]] = ()
+    def named_body_in(
+        self, sentence: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
     ) -> Party | None:
-        """The authority an implicit decision belongs to.
-
-        A named body (not a country, often a place) in the same sentence ("filed for approval in
-        Europe, where the EMA is
-        reviewing...") wins, unless it sits inside another role (``taken``: "blocked *a Chinese*
-        buyer"); otherwise the one the article names most often, ties going to the
-        one named last before ``offset``.
-        """
-        inside = [
-            p for start, p in self.authorities
-            if sentence[0] <= start < sentence[1] and p.kind != PartyKind.GOVERNMENT
-            and not any(a <= start < b for a, b in taken)
-        ]
-        if inside:
-            return inside[0]
-        return self.dominant_authority(offset)
+        """A named body (not a country, often just a place) in the sentence, outside the
+        other roles' spans (``taken``): "filed for approval in Europe, where the *EMA* is
+        reviewing"."""
+        for start, party in self.authorities:
+            inside = sentence[0] <= start < sentence[1]
+            if inside and party.kind != PartyKind.GOVERNMENT and not any(
+                a <= start < b for a, b in taken
+            ):
+                return party
+        return None
 
     def dominant_authority(self, offset: int | None = None) -> Party | None:
         """The public body the article names most often (ties: the last named before offset)."""
