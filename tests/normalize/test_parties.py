@@ -365,3 +365,25 @@ def test_tracker_prefers_most_recent(resolver: PartyResolver) -> None:
 def test_table_has_hundreds_of_companies(resolver: PartyResolver) -> None:
     names = {p["id"] for p in resolver.entity_patterns() if p["label"] == "COMPANY"}
     assert len(names) >= 300
+
+
+def test_patterns_do_not_depend_on_the_hash_seed() -> None:
+    """Batch workers are separate processes: their rulers must get the same pattern order."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, json, pathlib;"
+        "from clearance.normalize.parties import PartyResolver;"
+        f"r = PartyResolver.load(pathlib.Path({str(MODELS)!r}));"
+        "print(hashlib.sha256(json.dumps(r.entity_patterns()).encode()).hexdigest())"
+    )
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1

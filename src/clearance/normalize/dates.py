@@ -431,7 +431,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = [
 
 _DATEPARSER_GATE = re.compile(
     r"\d{1,4}[-/.]\d{1,2}|\b(?:19|20)\d\d\b|\b(?:"
-    + "|".join(sorted(set(_MONTHS) | set(_WEEKDAYS), key=len, reverse=True))
+    + "|".join(sorted(set(_MONTHS) | set(_WEEKDAYS), key=lambda w: (-len(w), w)))
     + r")\b"
 )
 

@@ -465,7 +465,8 @@ def _load_countries(tables: _Tables) -> None:
         code = country.alpha_2
         name = getattr(country, "common_name", None) or country.name
         tables.country_names[code] = name
-        for alias in {country.name, name, getattr(country, "official_name", None)}:
+        # a tuple, not a set: insertion order must not depend on the process's hash seed
+        for alias in (country.name, name, getattr(country, "official_name", None)):
             if alias:
                 tables.country_words.setdefault(alias, code)
     tables.country_names["EU"] = "European Union"
