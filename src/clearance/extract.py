@@ -1,4 +1,4 @@
-"""Article -> [ApprovalEvent]: runs the spaCy pipeline, then turns its event candidates into records.
+"""Article -> [ApprovalEvent]: runs the spaCy pipeline, then turns its candidates into records.
 
 ``Extractor`` loads the pipeline once and is the object batch runs reuse; :func:`extract` is the
 one-call convenience over a process-wide default Extractor.
@@ -64,7 +64,9 @@ def extract(
         ClearanceError: the input is empty, has no article text, or the pipeline failed.
     """
     if (text is None) == (html is None):
-        raise ClearanceError("<arguments>", "give exactly one of text= or html=", kind=ErrorKind.CONFIG)
+        raise ClearanceError(
+            "<arguments>", "give exactly one of text= or html=", kind=ErrorKind.CONFIG
+        )
     day = dt.date.fromisoformat(published) if isinstance(published, str) else published
     if html is not None:
         article = article_from_html(html, url=url, title=title, published=day)

@@ -6,7 +6,9 @@ from spacy.language import Language
 from clearance.pipeline.components.events import EventsComponent
 
 
-def decisions(text: str, english: Language, component: EventsComponent) -> list[tuple[str, str | None]]:
+def decisions(
+    text: str, english: Language, component: EventsComponent
+) -> list[tuple[str, str | None]]:
     doc = component(english(text))
     return [(c.decision, c.scope) for c in doc._.clearance_candidates]
 
@@ -17,8 +19,10 @@ def decisions(text: str, english: Language, component: EventsComponent) -> list[
         ("The European Commission approved the merger on Tuesday.", [("approved", "merger")]),
         ("The merger was cleared by the Commission.", [("approved", "merger")]),
         ("Pfizer won approval from the FDA for the drug.", [("approved", "product")]),
-        ("Microsoft failed to win approval for the acquisition before the deadline.",
-         [("denied", "merger")]),
+        (
+            "Microsoft failed to win approval for the acquisition before the deadline.",
+            [("denied", "merger")],
+        ),
         ("The regulator did not approve the merger.", []),
         ("Beijing imposed a ban on imports of Japanese seafood.", [("denied", "import")]),
         ("Seoul lifted its ban on imports of US beef.", [("approved", "import")]),
@@ -31,7 +35,9 @@ def decisions(text: str, english: Language, component: EventsComponent) -> list[
     ],
 )
 def test_decision_semantics(
-    text: str, expected: list[tuple[str, str | None]], english: Language,
+    text: str,
+    expected: list[tuple[str, str | None]],
+    english: Language,
     events_component: EventsComponent,
 ) -> None:
     assert decisions(text, english, events_component) == expected

@@ -39,7 +39,9 @@ from clearance.records import (
 
 FLOW_SCOPES = frozenset({"import", "export", "sale"})
 PUBLIC_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
-_LEADING_QUANTIFIERS = re.compile(r"^(?:(?:more|additional|other|new|further|several|some|all)\s+)+", re.I)
+_LEADING_QUANTIFIERS = re.compile(
+    r"^(?:(?:more|additional|other|new|further|several|some|all)\s+)+", re.I
+)
 VAGUE = frozenset({Qualifier.ABOUT, Qualifier.RANGE})
 
 
@@ -223,9 +225,7 @@ def _distinct(parties: list[Party]) -> list[Party]:
 _REGULATOR_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission"})
 
 
-def _described_regulator(
-    candidate: Candidate, context: ArticleContext, kit: Kit
-) -> Party | None:
+def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
         if found.head_lemma not in _REGULATOR_NOUNS or found.label not in ("", "AUTHORITY"):
@@ -296,7 +296,8 @@ def _known_item(name: str, kit: Kit) -> Item:
 def _quantity(clause: str) -> Quantity | None:
     found = [f.value for f in find_quantities(clause)]
     precise = [q for q in found if q.qualifier not in VAGUE]
-    return (precise or found or [None])[0]
+    chosen = precise or found
+    return chosen[0] if chosen else None
 
 
 def _amount(clause: str) -> Money | None:
@@ -337,8 +338,11 @@ def _share_beneficiaries(drafts: list[Draft]) -> None:
         if named or draft.scope not in CARRIED_SCOPES:
             continue
         donors = [
-            d for d in drafts
-            if d is not draft and d.scope == draft.scope and d.beneficiaries
+            d
+            for d in drafts
+            if d is not draft
+            and d.scope == draft.scope
+            and d.beneficiaries
             and _compatible_items(d.item, draft.item)
         ]
         if donors:
@@ -397,8 +401,11 @@ def _fold_licences(drafts: list[Draft]) -> list[Draft]:
         if draft.scope == "license":
             host = next(
                 (
-                    d for d in drafts
-                    if d is not draft and d.scope in LICENSED_FLOWS and d.decision == draft.decision
+                    d
+                    for d in drafts
+                    if d is not draft
+                    and d.scope in LICENSED_FLOWS
+                    and d.decision == draft.decision
                     and _same_authority(d.authority, draft.authority)
                     and _compatible_items(d.item, draft.item)
                     and _shared_party(d.beneficiaries, draft.beneficiaries)
@@ -414,9 +421,7 @@ def _fold_licences(drafts: list[Draft]) -> list[Draft]:
 
 def _shared_party(a: list[Party], b: list[Party]) -> bool:
     """Some firm in both lists ("Lumentic" and "Lumentic Semiconductor" are one firm)."""
-    return any(
-        x.name.startswith(y.name) or y.name.startswith(x.name) for x in a for y in b
-    )
+    return any(x.name.startswith(y.name) or y.name.startswith(x.name) for x in a for y in b)
 
 
 def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
@@ -432,7 +437,10 @@ def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
     if draft.scope is None:
         return False
     return bool(
-        draft.strong_trigger or draft.authority_explicit or draft.item or draft.beneficiaries
+        draft.strong_trigger
+        or draft.authority_explicit
+        or draft.item
+        or draft.beneficiaries
         or draft.scope_strong
     )
 
@@ -467,8 +475,11 @@ def _merge(target: Draft, new: Draft) -> None:
     """
     general = (PartyKind.GOVERNMENT, PartyKind.INTERNATIONAL)
     if (
-        target.authority is not None and new.authority is not None and new.authority_explicit
-        and target.authority.kind in general and new.authority.kind not in general
+        target.authority is not None
+        and new.authority is not None
+        and new.authority_explicit
+        and target.authority.kind in general
+        and new.authority.kind not in general
     ):
         target.authority = new.authority
     incoming = new.beneficiaries
@@ -491,7 +502,7 @@ def _merge(target: Draft, new: Draft) -> None:
 
 
 def _better_quantity(a: Quantity | None, b: Quantity | None) -> Quantity | None:
-    """The precise figure wins over a vague one ("more than 400,000" over "hundreds of thousands")."""
+    """The precise figure wins: "more than 400,000" over "hundreds of thousands"."""
     if a is None or b is None:
         return a or b
     if a.qualifier in VAGUE and b.qualifier not in VAGUE:

@@ -38,8 +38,10 @@ class ArticleContext:
         reviewing"."""
         for start, party in self.authorities:
             inside = sentence[0] <= start < sentence[1]
-            if inside and party.kind != PartyKind.GOVERNMENT and not any(
-                a <= start < b for a, b in taken
+            if (
+                inside
+                and party.kind != PartyKind.GOVERNMENT
+                and not any(a <= start < b for a, b in taken)
             ):
                 return party
         return None
@@ -59,7 +61,8 @@ class ArticleContext:
         stands for: the last one named before ``offset`` (of ``country`` when known), else the
         first named after it."""
         fitting = [
-            (s, p) for s, p in self.authorities
+            (s, p)
+            for s, p in self.authorities
             if p.kind == PartyKind.REGULATOR and (country is None or p.country == country)
         ]
         before = [p for s, p in fitting if s < offset]

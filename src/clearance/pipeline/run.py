@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+
 from spacy.language import Language
 
 from clearance.errors import ClearanceError, ErrorKind, ExtractionError
@@ -71,7 +72,7 @@ def _run_chunk(
     jobs = [_job(article, settings) for article in chunk]
     try:
         _parse(nlp, jobs, settings)
-    except Exception:  # noqa: BLE001 - any component failure; isolated below
+    except Exception:
         log.warning("a batch failed; retrying its %d articles one by one", len(jobs))
         jobs = [_job(article, settings) for article in chunk]
         for job in jobs:
@@ -95,7 +96,7 @@ def _parse_alone(nlp: Language, job: _Job, settings: Settings) -> None:
         return
     try:
         _parse(nlp, [job], settings)
-    except Exception as exc:  # noqa: BLE001 - recorded as this article's error
+    except Exception as exc:
         source = job.article.url or job.article.id
         job.error = ExtractionError(source, f"pipeline failed: {type(exc).__name__}: {exc}")
 

@@ -131,7 +131,8 @@ class EventsComponent:
     def _has_measure(self, pred: Token, trigger: Token) -> bool:
         """ "is considering *rules*", "drafted *curbs*": a regulatory measure as an object."""
         objects = [
-            c for c in pred.subtree
+            c
+            for c in pred.subtree
             if c.dep_ in ("dobj", "nsubjpass", "pobj", "xcomp") and c.i != trigger.i
         ]
         return any(o.lemma_.lower() in self.lexicon.measures for o in objects)
@@ -160,9 +161,13 @@ class EventsComponent:
             if found is not None and found.scope == "product":
                 return cue
         for child in pred.children:
-            if child.dep_ in ("dobj", "nsubjpass") and child.i != trigger.i:
-                if child.pos_ == "PROPN" and not is_party_like(child, self.lexicon):
-                    return child
+            if (
+                child.dep_ in ("dobj", "nsubjpass")
+                and child.i != trigger.i
+                and child.pos_ == "PROPN"
+                and not is_party_like(child, self.lexicon)
+            ):
+                return child
         return object_of(cue) if cue is not None else None
 
     def _merging_parties(self, candidate: Candidate, cue: Token) -> None:
@@ -186,8 +191,18 @@ class EventsComponent:
 
 
 _REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
-_PERMISSIONS = frozenset({"licence", "license", "permit", "approval", "authorisation",
-                          "authorization", "permission", "concession"})
+_PERMISSIONS = frozenset(
+    {
+        "licence",
+        "license",
+        "permit",
+        "approval",
+        "authorisation",
+        "authorization",
+        "permission",
+        "concession",
+    }
+)
 
 
 def _describes_permission(pred: Token, reading: Reading) -> bool:
@@ -205,8 +220,11 @@ def _bare_mention(token: Token, reading: Reading, candidate: Candidate) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or reading.predicate.i != token.i:
         return False
     roles = (
-        candidate.authorities or candidate.possessors or candidate.beneficiaries
-        or candidate.items or candidate.item_object
+        candidate.authorities
+        or candidate.possessors
+        or candidate.beneficiaries
+        or candidate.items
+        or candidate.item_object
     )
     return not roles and not candidate.anaphoric
 
@@ -220,8 +238,24 @@ def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:
 
 
 _AMOUNT_WORDS = frozenset(
-    "hundred thousand million billion dozen score lot number batch quantity amount share "
-    "tonne ton unit round".split()
+    [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+        "score",
+        "lot",
+        "number",
+        "batch",
+        "quantity",
+        "amount",
+        "share",
+        "tonne",
+        "ton",
+        "unit",
+        "round",
+    ]
 )
 
 
@@ -230,8 +264,13 @@ def _counted(target: Token | None) -> Token | None:
     for _ in range(4):
         if target is None or target.lemma_.lower() not in _AMOUNT_WORDS:
             return target
-        pobjs = [p for prep in target.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for p in prep.children if p.dep_ == "pobj"]
+        pobjs = [
+            p
+            for prep in target.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
         target = pobjs[0] if pobjs else None
     return target
 
@@ -240,7 +279,8 @@ def _vendors(product: Token, lexicon: Lexicon) -> list[Mention]:
     """ "Nvidia's H200 chips", "vehicles *made by Rheinwald*": who makes the item."""
     head = product.head if product.dep_ in ("compound", "nmod", "nummod") else product
     makers = [
-        c for c in head.children
+        c
+        for c in head.children
         if c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "COMPANY")
     ]
     for clause in (c for c in head.children if c.dep_ == "acl"):

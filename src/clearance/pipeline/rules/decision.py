@@ -22,8 +22,26 @@ CLASS_TO_DECISION = {
 # Governors whose grammatical subject asks for or receives the decision (the beneficiary),
 # rather than taking it: "Nvidia won approval", "Pfizer applied for a licence".
 RECEIVER_VERBS = frozenset(
-    "win receive get obtain secure gain land clinch seek apply await request file submit pursue "
-    "need line fail".split()
+    [
+        "win",
+        "receive",
+        "get",
+        "obtain",
+        "secure",
+        "gain",
+        "land",
+        "clinch",
+        "seek",
+        "apply",
+        "await",
+        "request",
+        "file",
+        "submit",
+        "pursue",
+        "need",
+        "line",
+        "fail",
+    ]
 )
 
 _NOMINAL_GOVERNED = {"dobj", "nsubjpass", "pobj", "attr", "oprd", "appos", "conj"}
@@ -60,7 +78,7 @@ def governing_verb(token: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != token.i else None
 
 
-def combine(cls: str, effect: str) -> str:
+def combine(effect: str) -> str:
     """A trigger class rewritten by a governor's effect.
 
     "wish" (urge, call for, push) makes a proposal; whose proposal it is, the roles decide: the
@@ -136,8 +154,13 @@ def _suspends_flow(pred: Token, token: Token) -> bool:
     a specific permission withdrawn is revoked."""
     objects = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
     if token is not pred and token.pos_ == "NOUN":
-        objects += [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for p in prep.children if p.dep_ == "pobj"]
+        objects += [
+            p
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
     return any(o.lemma_.lower() in _FLOWS for o in objects)
 
 
@@ -148,7 +171,7 @@ def _apply_nominal_governor(reading: Reading, token: Token, lexicon: Lexicon) ->
     governor = lexicon.governors.get(verb.lemma_.lower())
     if governor is None or not ({reading.cls, "*"} & governor.applies_to):
         return
-    reading.cls = combine(reading.cls, governor.effect)
+    reading.cls = combine(governor.effect)
     reading.failed = governor.effect == "fail"
     reading.receiver_subject = verb.lemma_.lower() in RECEIVER_VERBS
     reading.predicate = verb
@@ -164,7 +187,7 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
             break
         governor = lexicon.governors.get(head.lemma_.lower())
         if governor is not None and ({reading.cls, "*"} & governor.applies_to):
-            reading.cls = combine(reading.cls, governor.effect)
+            reading.cls = combine(governor.effect)
             reading.failed = reading.failed or governor.effect == "fail"
             if head.lemma_.lower() in RECEIVER_VERBS:
                 reading.receiver_subject = True
@@ -191,8 +214,19 @@ def conditional(pred: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in pred.children)
 
 
-HABITUAL = frozenset({"rarely", "seldom", "often", "usually", "typically", "generally",
-                      "routinely", "frequently", "sometimes"})
+HABITUAL = frozenset(
+    {
+        "rarely",
+        "seldom",
+        "often",
+        "usually",
+        "typically",
+        "generally",
+        "routinely",
+        "frequently",
+        "sometimes",
+    }
+)
 
 
 def habitual(pred: Token) -> bool:

@@ -16,8 +16,18 @@ from clearance.pipeline.rules.decision import Reading
 PARTY_LABELS = frozenset(
     {"ORG", "GPE", "NORP", "PERSON", "COMPANY", "REGULATOR", "AUTHORITY", "COURT", "INTL", "LOC"}
 )
-_HELD_THINGS = frozenset({"licence", "license", "permit", "approval", "authorisation",
-                          "authorization", "concession", "permission"})
+_HELD_THINGS = frozenset(
+    {
+        "licence",
+        "license",
+        "permit",
+        "approval",
+        "authorisation",
+        "authorization",
+        "concession",
+        "permission",
+    }
+)
 _GRANTS = frozenset({"clearance", "nod", "go-ahead", "consent", "greenlight", "green"})
 _REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
 TIME_ADVERBS = frozenset({"earlier", "recently", "previously", "yesterday", "today", "formerly"})
@@ -101,7 +111,7 @@ def children(token: Token, deps: Iterable[str]) -> list[Token]:
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the prepositions ``preps`` attached to ``token`` ("approval *from the FDA*")."""
     wanted = set(preps)
-    found = []
+    found: list[Token] = []
     for child in token.children:
         if child.dep_ not in ("prep", "agent"):
             continue
@@ -190,9 +200,7 @@ def _titled(person: Token, lexicon: Lexicon) -> bool:
     """ "Agriculture Secretary Ramon Delos Santos", "President Donald Trump": an office holder."""
     words = [t for t in person.subtree if t.i <= person.i] + [person.doc[max(person.i - 4, 0)]]
     words += list(person.doc[max(person.left_edge.i - 2, 0) : person.left_edge.i])
-    return any(
-        lexicon.party_nouns.get(w.lemma_.lower()) not in (None, "group") for w in words
-    )
+    return any(lexicon.party_nouns.get(w.lemma_.lower()) not in (None, "group") for w in words)
 
 
 def _verb_beneficiaries(pred: Token) -> list[Token]:
@@ -207,7 +215,7 @@ def _verb_beneficiaries(pred: Token) -> list[Token]:
 
 def _applicants(objects: list[Token]) -> list[Token]:
     """ "rejected *Coinhaven's* application", "a request *from Australia*"."""
-    found = []
+    found: list[Token] = []
     for obj in objects:
         if obj.lemma_.lower() in _REQUESTS:
             found += [c for c in obj.children if c.dep_ == "poss"]
@@ -242,8 +250,11 @@ def public_places(token: Token, lexicon: Lexicon) -> list[Token]:
     kind = lexicon.party_nouns.get(token.lemma_.lower())
     if kind in (None, "group"):
         return []
-    places = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
-              and c.ent_type_ in ("NORP", "GPE")]
+    places = [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
+    ]
     places += [p for p in prep_objects(token, ("in", "of")) if p.ent_type_ in ("GPE", "LOC")]
     return [t for p in places for t in conjuncts(p) if t.ent_type_ in ("NORP", "GPE", "LOC")]
 

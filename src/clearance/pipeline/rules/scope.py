@@ -100,7 +100,7 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
     ]
     if not ranked:
         return None
-    hops, _, _, cue, token = min(ranked, key=lambda r: r[:3])
+    _, _, _, cue, token = min(ranked, key=lambda r: r[:3])
     return ScopeReading(cue.scope, token, True, reading.hops)
 
 
