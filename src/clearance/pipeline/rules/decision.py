@@ -134,7 +134,7 @@ def open_question(pred: Token) -> bool:
 
 def stative(token: Token) -> bool:
     """ "the device *remained approved*", "*confident of* approval": a state, not an act."""
-    if token.dep_ in ("acomp", "oprd") and token.head.lemma_.lower() in ("remain", "stay"):
+    if token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in ("remain", "stay"):
         return True
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ"
 
