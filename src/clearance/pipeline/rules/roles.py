@@ -256,7 +256,8 @@ def public_places(token: Token, lexicon: Lexicon) -> list[Token]:
         if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")
     ]
     places += [p for p in prep_objects(token, ("in", "of")) if p.ent_type_ in ("GPE", "LOC")]
-    return [t for p in places for t in conjuncts(p) if t.ent_type_ in ("NORP", "GPE", "LOC")]
+    named = ("NORP", "GPE", "LOC", "AUTHORITY")
+    return [t for p in places for t in conjuncts(p) if t.ent_type_ in named]
 
 
 def _add_authorities(target: list[Mention], tokens: Iterable[Token], lexicon: Lexicon) -> None:
