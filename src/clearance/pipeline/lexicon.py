@@ -74,38 +74,51 @@ class Lexicon:
         return trigger
 
     def surface_forms(self) -> set[str]:
-        """Every lower-case form a trigger can fire on (for phrases: the head word's forms).
-
-        A phrase needs all its words, so its head word alone is enough for the prefilter."""
+        """Every lower-case form a single-word trigger can fire on."""
         forms: set[str] = set()
         for trigger in self.triggers.values():
             forms |= trigger.forms
-        for phrase in self.phrases:
-            forms |= set(phrase.words[phrase.head])
         return forms
 
     def prefilter_pattern(self) -> re.Pattern[str]:
-        """A case-insensitive regex that finds any trigger form (the cheap prefilter)."""
-        forms = sorted(self.surface_forms(), key=len, reverse=True)
-        alternation = "|".join(re.escape(form) for form in forms)
+        """A case-insensitive regex that finds any trigger form or phrase (the cheap prefilter).
+
+        Phrases are matched as their word sequence (any spacing between words), which is what
+        the Matcher needs too, so "called in" keeps a unit but "called" alone does not.
+        """
+        words = sorted(self.surface_forms(), key=len, reverse=True)
+        options = [re.escape(w) for w in words]
+        for phrase in self.phrases:
+            parts = ["(?:" + "|".join(re.escape(a) for a in alts) + ")" for alts in phrase.words]
+            options.append(r"\s*".join(parts))
+        alternation = "|".join(options)
         return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
 
 
 def inflections(lemma: str, pos: str) -> set[str]:
-    """Regular English inflections of a lemma (nouns: plural; verbs: -s, -ed, -ing)."""
+    """Regular English inflections of a lemma (nouns: plural; verbs: -s, -ed, -ing).
+
+    Irregular forms ("sought", "withdrew") come from the table's ``forms`` column.
+    """
     forms = {lemma}
+    sibilant = lemma.endswith(("s", "x", "z", "ch", "sh", "o"))
+    consonant_y = len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou"
     if pos in ("NOUN", "ANY"):
-        forms |= {lemma + "s", lemma + "es"}
-        if lemma.endswith("y"):
-            forms.add(lemma[:-1] + "ies")
+        forms.add(lemma + "es" if sibilant else lemma[:-1] + "ies" if consonant_y else lemma + "s")
     if pos in ("VERB", "ANY"):
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma + "s", lemma + "es", lemma + "d", stem + "ed", stem + "ing"}
-        if lemma.endswith("y"):
-            forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
-            last = lemma[-1]
-            forms |= {lemma + last + "ed", lemma + last + "ing"}
+        forms |= _verb_forms(lemma, sibilant, consonant_y)
+    return forms
+
+
+def _verb_forms(lemma: str, sibilant: bool, consonant_y: bool) -> set[str]:
+    if consonant_y:
+        return {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    third = lemma + "es" if sibilant else lemma + "s"
+    if lemma.endswith("e"):
+        return {third, lemma + "d", lemma[:-1] + "ing"}
+    forms = {third, lemma + "ed", lemma + "ing"}
+    if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
 
 
