@@ -138,7 +138,7 @@ def _draft(
         beneficiaries=_beneficiaries(candidate, others, authority, kit),
         item=_item(candidate, kit),
         quantity=_quantity(clause),
-        amount=_amount(clause),
+        amount=_amount(clause) or _deal_value(candidate, sentence),
         when=_when(candidate, article),
         conditions=find_conditions(sentence),
         sources=sources,
@@ -300,6 +300,16 @@ def _quantity(clause: str) -> Quantity | None:
     return chosen[0] if chosen else None
 
 
+DEAL_SCOPES = frozenset({"merger", "investment", "sale"})
+
+
+def _deal_value(candidate: Candidate, sentence: str) -> Money | None:
+    """ "cleared X's $4.2 billion acquisition of Y": a deal's value anywhere in the sentence."""
+    if candidate.scope not in DEAL_SCOPES:
+        return None
+    return _amount(sentence)
+
+
 def _amount(clause: str) -> Money | None:
     found = find_money(clause)
     return found[0].value if found else None
@@ -348,6 +358,8 @@ def _share_beneficiaries(drafts: list[Draft]) -> None:
         if donors:
             draft.beneficiaries = [p.model_copy(deep=True) for p in donors[0].beneficiaries]
             draft.item = draft.item or donors[0].item
+            if draft.scope in DEAL_SCOPES:
+                draft.amount = draft.amount or donors[0].amount
 
 
 def _vendor_as_beneficiary(draft: Draft) -> None:

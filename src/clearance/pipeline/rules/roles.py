@@ -303,6 +303,12 @@ def temporal_mentions(pred: Token, trigger: Token) -> list[Mention]:
                 seen.add(span.start_char)
     for child in pred.children:
         found.extend(_adverbial_time(child, seen))
+    if not found:  # "has approved X, the company said *on Wednesday*"
+        found = [
+            Mention(e.text, e.start_char, e.end_char, "DATE")
+            for e in trigger.sent.ents
+            if e.label_ == "DATE"
+        ][:1]
     return sorted(found, key=lambda m: m.start)
 
 
