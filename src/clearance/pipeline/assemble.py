@@ -95,6 +95,8 @@ def assemble(
     for draft in drafts:
         _finish(draft, context, kit)
     _share_beneficiaries(drafts)
+    _deal_parties(drafts, context, kit)
+    _full_names(drafts, context)
     return [_record(d, article, context) for d in drafts if d.scope is not None]
 
 
@@ -244,10 +246,14 @@ def _beneficiaries(
     candidate: Candidate, others: list[Party], authority: Party, kit: Kit
 ) -> list[Party]:
     parties = list(others)
+    item = candidate.item_object.text.casefold() if candidate.item_object else None
     for found in candidate.beneficiaries:
         party = kit.resolver.resolve(found.text, found.label or None)
-        if party is not None and party.name != authority.name:
-            parties.append(party)
+        if party is not None and party.kind == PartyKind.PERSON and " " not in found.text:
+            party = kit.resolver.resolve(found.text, "ORG")  # "Bariatek": NER's lone "person"
+        if party is None or party.name == authority.name or party.name.casefold() == item:
+            continue
+        parties.append(party)
     return _dedupe_parties(parties)
 
 
@@ -360,6 +366,46 @@ def _share_beneficiaries(drafts: list[Draft]) -> None:
             draft.item = draft.item or donors[0].item
             if draft.scope in DEAL_SCOPES:
                 draft.amount = draft.amount or donors[0].amount
+
+
+def _deal_parties(drafts: list[Draft], context: ArticleContext, kit: Kit) -> None:
+    """A merger or stake event without both firms gets them from the deal the article
+    describes ("Tidewell's takeover of Boxmark")."""
+    sides = _deal_sides(context, kit)
+    if not sides:
+        return
+    for draft in drafts:
+        if draft.scope not in ("merger", "investment"):
+            continue
+        named = [p for p in draft.beneficiaries if p.kind != PartyKind.GROUP]
+        if len(named) >= 2:
+            continue
+        deal = next((d for d in sides if not named or _shared_party(named, d)), None)
+        if deal is not None:
+            draft.beneficiaries = _dedupe_parties(named + [p.model_copy(deep=True) for p in deal])
+
+
+def _deal_sides(context: ArticleContext, kit: Kit) -> list[list[Party]]:
+    """The article's deals whose both sides are firms (not "Beijing's ... merger of ...")."""
+    sides = []
+    for deal in context.deals:
+        pair = [kit.resolver.resolve(name, "ORG") for name in (deal.acquirer, deal.target)]
+        firms = [p for p in pair if p is not None and p.kind == PartyKind.COMPANY]
+        if len(firms) == 2 and not any(kit.resolver.country_of(p.name) for p in firms):
+            sides.append(firms)
+    return sides
+
+
+def _full_names(drafts: list[Draft], context: ArticleContext) -> None:
+    """ "Dovecote" is "Dovecote Instruments" when the article names it so."""
+    names = {p.name for d in drafts for p in d.beneficiaries}
+    names |= {n for deal in context.deals for n in (deal.acquirer, deal.target)}
+    for draft in drafts:
+        for party in draft.beneficiaries:
+            longer = [n for n in names if n.startswith(party.name + " ") and len(n.split()) <= 4]
+            if party.kind == PartyKind.COMPANY and longer:
+                party.name = min(longer, key=len)
+        draft.beneficiaries = _dedupe_parties(draft.beneficiaries)
 
 
 def _vendor_as_beneficiary(draft: Draft) -> None:

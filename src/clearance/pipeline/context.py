@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from clearance.normalize.attribution import find_via
 from clearance.normalize.parties import PartyResolver
+from clearance.pipeline.deals import Deal, find_deals
 from clearance.pipeline.products import ProductTable
 from clearance.records import Party, PartyKind
 
@@ -29,6 +30,7 @@ class ArticleContext:
     authorities: list[tuple[int, Party]] = field(default_factory=list)
     products: list[tuple[int, str]] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
+    deals: list[Deal] = field(default_factory=list)
 
     def named_body_in(
         self, sentence: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
@@ -91,7 +93,7 @@ def scan_article(
     """Run only the tokenizer and our entity ruler over ``text``."""
     ruler = nlp.get_pipe("clearance_entity_ruler")
     doc = ruler(nlp.make_doc(text))
-    context = ArticleContext(via=find_via(text))
+    context = ArticleContext(via=find_via(text), deals=find_deals(text))
     for ent in doc.ents:
         if ent.label_ == "PRODUCT":
             product = products.lookup(ent.text)

@@ -6,6 +6,7 @@ Weak triggers ("allow", "review", "consider") need a scope cue, a product or a r
 in their own clause; strong ones ("approve", "ban") do not.
 """
 
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -29,6 +30,7 @@ if not Doc.has_extension("clearance_candidates"):
     Doc.set_extension("clearance_candidates", default=None)
 
 _SKIP_DEPS = frozenset({"amod", "compound"})
+_PLACES = frozenset({"GPE", "LOC", "NORP", "DATE", "MONEY", "CARDINAL", "PERCENT"})
 _MERGER_PREPS = frozenset({"of", "between", "with", "by"})
 
 
@@ -182,11 +184,11 @@ class EventsComponent:
         for token in parties:
             for node in [token, *[c for c in token.children if c.dep_ == "conj"]]:
                 if node.ent_type_ in ("ORG", "COMPANY") or (
-                    node.pos_ == "PROPN" and not node.ent_type_
+                    node.pos_ == "PROPN" and node.ent_type_ not in _PLACES
                 ):
                     found = mention(node)
-                    if found.start not in known:
-                        candidate.beneficiaries.append(found)
+                    if found.start not in known:  # merging parties are firms, whatever NER says
+                        candidate.beneficiaries.append(replace(found, label="ORG"))
                         known.add(found.start)
 
 

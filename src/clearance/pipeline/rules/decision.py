@@ -108,7 +108,7 @@ def read_decision(
         return None
     if conditional(reading.predicate) or conditional(token) or habitual(reading.predicate):
         return None
-    if stative(token) or generic_remark(token):
+    if stative(token) or generic_remark(token) or capacity(reading.predicate):
         return None
     if not fixed and _negated(reading, token):
         return None
@@ -137,6 +137,16 @@ def stative(token: Token) -> bool:
     if token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in ("remain", "stay"):
         return True
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ"
+
+
+CAPACITY_NOUNS = frozenset(
+    "willingness ability power authority right readiness freedom capacity".split()
+)
+
+
+def capacity(pred: Token) -> bool:
+    """ "a test of the CMA's *willingness to block* deals": a power, not its use."""
+    return pred.dep_ in ("acl", "relcl") and pred.head.lemma_.lower() in CAPACITY_NOUNS
 
 
 def generic_remark(token: Token) -> bool:

@@ -131,20 +131,20 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
     pred = reading.predicate
     agents = prep_objects(pred, ("by",)) + prep_objects(trigger, _agent_preps(trigger))
     if reading.receiver_subject:
-        _add(candidate.beneficiaries, subjects(pred), lexicon)
+        _add(candidate.beneficiaries, subjects(pred), lexicon, owners=True)
         found = agents + prep_objects(pred, ("from", "by"))
         _add_authorities(candidate.authorities, found + _granting_places(trigger), lexicon)
     elif is_passive(pred):
         _add_authorities(candidate.authorities, agents, lexicon)
         passive_subjects = [s for s in subjects(pred) if s.i != trigger.i]
-        _add(candidate.beneficiaries, passive_subjects, lexicon)
+        _add(candidate.beneficiaries, passive_subjects, lexicon, owners=True)
     elif pred.pos_ in ("VERB", "AUX"):
         candidate.actor_required = True
         actors = [a for s in subjects(pred) if (a := _antecedent(s, pred)) is not None]
         actors = [a for a in actors if not _is_measure(a, lexicon)]
         candidate.actor_blocked = bool(actors) and all(_plainly_private(a, lexicon) for a in actors)
         _add_authorities(candidate.authorities, actors, lexicon)
-        _add(candidate.beneficiaries, _verb_beneficiaries(pred), lexicon)
+        _add(candidate.beneficiaries, _verb_beneficiaries(pred), lexicon, owners=True)
         _add_authorities(candidate.authorities, agents, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _nominal_roles(trigger, candidate, lexicon)
@@ -241,7 +241,7 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     preps = ("for", "to", "of") if trigger.lemma_.lower() in _HELD_THINGS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
-        _add(candidate.beneficiaries, targets, lexicon)
+        _add(candidate.beneficiaries, targets, lexicon, owners=True)
 
 
 def public_places(token: Token, lexicon: Lexicon) -> list[Token]:
@@ -275,15 +275,33 @@ def _add_authorities(target: list[Mention], tokens: Iterable[Token], lexicon: Le
     _add(target, plain, lexicon)
 
 
-def _add(target: list[Mention], tokens: Iterable[Token], lexicon: Lexicon) -> None:
+def _add(
+    target: list[Mention], tokens: Iterable[Token], lexicon: Lexicon, *, owners: bool = False
+) -> None:
+    """Mentions of the party-like tokens; ``owners`` keeps only the owner of "X's Y" entities."""
     seen = {m.start for m in target}
     for token in tokens:
         if not is_party_like(token, lexicon):
             continue
-        found = mention(token)
+        found = _owner(mention(token), token) if owners else mention(token)
         if found.start not in seen:
             target.append(found)
             seen.add(found.start)
+
+
+def _owner(found: Mention, token: Token) -> Mention:
+    """ "Halden Therapeutics' Veluvra" tagged as one entity: the party is the owner."""
+    doc = token.doc
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None:
+        return found
+    marks = [t for t in span if t.dep_ == "case" and t.i < span.end - 1]
+    if not marks:
+        return found
+    owner = doc[span.start : marks[0].i]
+    if not owner.text.strip():
+        return found
+    return Mention(owner.text, owner.start_char, owner.end_char, found.label, "", False)
 
 
 def clause_tokens(pred: Token) -> Iterator[Token]:
