@@ -140,7 +140,7 @@ def stative(token: Token) -> bool:
 
 
 CAPACITY_NOUNS = frozenset(
-    "willingness ability power authority right readiness freedom capacity".split()
+    ["willingness", "ability", "power", "authority", "right", "readiness", "freedom", "capacity"]
 )
 
 
