@@ -7,6 +7,7 @@ Each prints one JSON object on stdout.
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -15,10 +16,18 @@ from typing import Any
 
 
 def _rss_mib() -> dict[str, float]:
-    """Peak RSS of this process and of its (reaped) children, in MiB (Linux: ru_maxrss in KiB)."""
+    """Peak RSS of this process and of its (reaped) children, in MiB (Linux: ru_maxrss in KiB).
+
+    Also the 1-minute load average at the end: on a shared machine it says whether the timings
+    (above all jobs=2 vs jobs=1) had the cores to themselves.
+    """
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"rss_mib": round(own, 1), "children_rss_mib": round(children, 1)}
+    return {
+        "rss_mib": round(own, 1),
+        "children_rss_mib": round(children, 1),
+        "load_avg_1m": round(os.getloadavg()[0], 2),
+    }
 
 
 def baseline(corpus: Path) -> dict[str, Any]:
