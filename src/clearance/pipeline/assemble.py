@@ -299,8 +299,20 @@ def _known_item(name: str, kit: Kit) -> Item:
     return Item(name=name, category=product.category if product else None, vendor=vendor)
 
 
+NOT_COVERED_UNITS = frozenset(
+    "permits permit licences licenses licence license cases patients firms companies people "
+    "years months days weeks times applications countries members employees jobs users "
+    "customers reports hours minutes models".split()
+)
+
+
 def _quantity(clause: str) -> Quantity | None:
-    found = [f.value for f in find_quantities(clause)]
+    """How many units the decision covers: "400,000 chips", not "the 11 permits" it revokes."""
+    found = [
+        f.value
+        for f in find_quantities(clause)
+        if (f.value.unit or "").split(" ")[-1].lower() not in NOT_COVERED_UNITS
+    ]
     precise = [q for q in found if q.qualifier not in VAGUE]
     chosen = precise or found
     return chosen[0] if chosen else None
@@ -383,6 +395,10 @@ def _deal_parties(drafts: list[Draft], context: ArticleContext, kit: Kit) -> Non
         deal = next((d for d in sides if not named or _shared_party(named, d)), None)
         if deal is not None:
             draft.beneficiaries = _dedupe_parties(named + [p.model_copy(deep=True) for p in deal])
+            if draft.scope == "merger" and (
+                draft.item is None or not draft.item.name[:1].isupper()
+            ):
+                draft.item = Item(name=deal[1].name)  # a merger is decided on its target
 
 
 def _deal_sides(context: ArticleContext, kit: Kit) -> list[list[Party]]:
@@ -522,6 +538,8 @@ def _compatible_items(a: Item | None, b: Item | None) -> bool:
     deal"; "chips" ~ "H200 chips")."""
     if a is None or b is None:
         return True
+    if not (a.name[:1].isupper() and b.name[:1].isupper()):
+        return True  # a description ("migraine injection") may name the same thing as "Veluvra"
     x, y = a.name.casefold(), b.name.casefold()
     return x in y or y in x or x.split()[-1:] == y.split()[-1:]
 
@@ -544,7 +562,7 @@ def _merge(target: Draft, new: Draft) -> None:
     if target.beneficiaries:
         incoming = [p for p in incoming if p.kind != PartyKind.GROUP]
     target.beneficiaries = _dedupe_parties(target.beneficiaries + incoming)
-    target.item = target.item or new.item
+    target.item = _better_item(target.item, new.item)
     target.quantity = _better_quantity(target.quantity, new.quantity)
     target.amount = target.amount or new.amount
     target.when = target.when or new.when
@@ -557,6 +575,14 @@ def _merge(target: Draft, new: Draft) -> None:
         mentions.extend(m for m in new.authority.mentions if m not in mentions)
     if all(e.start != new.evidence[0].start for e in target.evidence):
         target.evidence.extend(new.evidence)
+
+
+def _better_item(a: Item | None, b: Item | None) -> Item | None:
+    """A named item ("Veluvra", "H200") wins over a description ("migraine injection")."""
+    if a is None or b is None:
+        return a or b
+    named_a, named_b = a.name[:1].isupper() or a.vendor, b.name[:1].isupper() or b.vendor
+    return b if named_b and not named_a else a
 
 
 def _better_quantity(a: Quantity | None, b: Quantity | None) -> Quantity | None:

@@ -151,25 +151,26 @@ class EventsComponent:
                 candidate.vendors.extend(_vendors(token, self.lexicon))
         target = _counted(self._item_object(pred, trigger, cue))
         if target is not None:
-            candidate.item_object = mention(target)
+            candidate.item_object = _owned_part(mention(target), target)
             if not candidate.vendors:
                 candidate.vendors.extend(_vendors(target, self.lexicon))
 
     def _item_object(self, pred: Token, trigger: Token, cue: Token | None) -> Token | None:
         """What is decided on when no product is named: "approved *Veluvra*", "imports of *salt*",
-        "approved 14 *generative AI models*"."""
-        if cue is not None and cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "nsubjpass"):
-            found = self.lexicon.scopes.get(cue.lemma_.lower())
-            if found is not None and found.scope == "product":
-                return cue
+        "approved 14 *generative AI models*", "revoked its *broadcasting licence*"."""
         for child in pred.children:
             if (
                 child.dep_ in ("dobj", "nsubjpass")
                 and child.i != trigger.i
-                and child.pos_ == "PROPN"
-                and not is_party_like(child, self.lexicon)
+                and _named_thing(child, self.lexicon)
             ):
                 return child
+        if trigger.lemma_.lower() in _PERMISSIONS and trigger.pos_ == "NOUN":
+            return trigger
+        if cue is not None and cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "nsubjpass"):
+            found = self.lexicon.scopes.get(cue.lemma_.lower())
+            if found is not None and found.scope in ("product", "license"):
+                return cue
         return object_of(cue) if cue is not None else None
 
     def _merging_parties(self, candidate: Candidate, cue: Token) -> None:
@@ -214,6 +215,26 @@ def _describes_permission(pred: Token, reading: Reading) -> bool:
         return False
     head = pred.head.lemma_.lower()
     return head in _REQUESTS or (reading.cls == "approve" and head in _PERMISSIONS)
+
+
+def _owned_part(found: Mention, token: Token) -> Mention:
+    """ "Halden Therapeutics' Veluvra" as one entity: the thing is what follows the possessive."""
+    marks = [t for t in token.doc[: token.i] if t.dep_ == "case" and t.idx >= found.start]
+    if not marks:
+        return found
+    start = marks[-1].i + 1
+    span = token.doc[start : token.i + 1]
+    return Mention(span.text, span.start_char, span.end_char, found.label, found.head_lemma, False)
+
+
+def _named_thing(token: Token, lexicon: Lexicon) -> bool:
+    """A proper name that is not a party, or one owned by a party ("Halden's *Veluvra*")."""
+    if token.pos_ != "PROPN":
+        return False
+    owned = any(c.dep_ == "poss" for c in token.children) or any(
+        t.dep_ == "case" for t in token.lefts
+    )
+    return owned or not is_party_like(token, lexicon)
 
 
 def _bare_mention(token: Token, reading: Reading, candidate: Candidate) -> bool:
