@@ -300,9 +300,7 @@ def _known_item(name: str, kit: Kit) -> Item:
 
 
 NOT_COVERED_UNITS = frozenset(
-    "permits permit licences licenses licence license cases patients firms companies people "
-    "years months days weeks times applications countries members employees jobs users "
-    "customers reports hours minutes models".split()
+    ["permits", "permit", "licences", "licenses", "licence", "license", "cases", "patients", "firms", "companies", "people", "years", "months", "days", "weeks", "times", "applications", "countries", "members", "employees", "jobs", "users", "customers", "reports", "hours", "minutes", "models"]
 )
 
 
