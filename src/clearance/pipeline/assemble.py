@@ -300,7 +300,35 @@ def _known_item(name: str, kit: Kit) -> Item:
 
 
 NOT_COVERED_UNITS = frozenset(
-    ["permits", "permit", "licences", "licenses", "licence", "license", "cases", "patients", "firms", "companies", "people", "years", "months", "days", "weeks", "times", "applications", "countries", "members", "employees", "jobs", "users", "customers", "reports", "hours", "minutes", "models"]
+    {
+        "permits",
+        "permit",
+        "licences",
+        "licenses",
+        "licence",
+        "license",
+        "cases",
+        "patients",
+        "firms",
+        "companies",
+        "people",
+        "years",
+        "months",
+        "days",
+        "weeks",
+        "times",
+        "applications",
+        "countries",
+        "members",
+        "employees",
+        "jobs",
+        "users",
+        "customers",
+        "reports",
+        "hours",
+        "minutes",
+        "models",
+    }
 )
 
 
@@ -418,7 +446,7 @@ def _full_names(drafts: list[Draft], context: ArticleContext) -> None:
         for party in draft.beneficiaries:
             longer = [n for n in names if n.startswith(party.name + " ") and len(n.split()) <= 4]
             if party.kind == PartyKind.COMPANY and longer:
-                party.name = min(longer, key=len)
+                party.name = min(longer, key=lambda n: (len(n), n))
         draft.beneficiaries = _dedupe_parties(draft.beneficiaries)
 
 

@@ -345,7 +345,7 @@ def places(pred: Token, trigger: Token) -> tuple[list[Mention], list[Mention]]:
     """Origins ("from the US") and destinations ("to China", "into the EU") of a trade flow."""
     origins: list[Mention] = []
     destinations: list[Mention] = []
-    for token in set(pred.subtree) | set(trigger.subtree):
+    for token in sorted(set(pred.subtree) | set(trigger.subtree), key=lambda t: t.i):
         if token.dep_ != "pobj":
             continue
         place = token
