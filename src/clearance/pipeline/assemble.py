@@ -89,6 +89,8 @@ def assemble(
             target = _merge_target(drafts, draft, candidate)
             if target is not None:
                 _merge(target, draft)
+            elif _antecedent_missing(candidate, draft):
+                continue
             elif _standalone(draft, drafts):
                 drafts.append(draft)
     drafts = _fold_licences(drafts)
@@ -473,13 +475,22 @@ def _trim(sentence: Mention) -> Mention:
     return Mention(stripped, start, start + len(stripped))
 
 
+def _antecedent_missing(candidate: Candidate, draft: Draft) -> bool:
+    """ "For the US government, the veto is an irritant": an anaphor with nothing before it."""
+    return candidate.anaphoric and not draft.authority_explicit and not draft.beneficiaries
+
+
 def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Draft | None:
     """The earlier event this candidate restates, if any."""
+    if candidate.anaphoric and not draft.authority_explicit:
+        # "the veto", "the approval": the decision last told, whoever took it
+        told = [d for d in reversed(drafts) if d.decision == draft.decision]
+        return told[0] if told else None
     same = [
         d
         for d in reversed(drafts)
         if d.decision == draft.decision
-        and _same_party(d.authority, draft.authority)
+        and _same_authority(d.authority, draft.authority)
         and _compatible_items(d.item, draft.item)
     ]
     if not same:
