@@ -237,6 +237,8 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     ]
     _add(candidate.possessors, modifiers, lexicon)
     agents = prep_objects(trigger, _agent_preps(trigger)) + _granting_places(trigger)
+    for thing in prep_objects(trigger, ("of",)):  # "the approval of the deal *by the EC*"
+        agents += prep_objects(thing, ("by",))
     _add_authorities(candidate.authorities, agents, lexicon)
     preps = ("for", "to", "of") if trigger.lemma_.lower() in _HELD_THINGS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
