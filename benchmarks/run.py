@@ -50,7 +50,9 @@ def _rate(result: dict[str, Any], key: str = "seconds") -> float:
     return float(result["articles"]) / max(float(result[key]), 1e-9)
 
 
-def _measure(sizes: dict[str, int], shard_size: int) -> dict[str, dict[str, Any]]:
+def _measure(
+    sizes: dict[str, int], shard_size: int, only: list[str] | None = None
+) -> dict[str, dict[str, Any]]:
     corpora = OUT / "corpora"
     realistic = build(
         corpora / f"realistic-{sizes['small']}.jsonl", sizes["small"], relevant_only=False
@@ -78,6 +80,8 @@ def _measure(sizes: dict[str, int], shard_size: int) -> dict[str, dict[str, Any]
     }
     results: dict[str, dict[str, Any]] = {}
     for name, args in plan.items():
+        if only and not any(word in name for word in only):
+            continue
         started = time.perf_counter()
         print(f"  running {name} ...", file=sys.stderr, flush=True)
         results[name] = _child(*args)
@@ -85,16 +89,28 @@ def _measure(sizes: dict[str, int], shard_size: int) -> dict[str, dict[str, Any]
     return results
 
 
+RATIOS = {
+    "realistic_vs_nlp_pipe": ("batch_realistic_j1", "nlp_pipe_realistic", "rate"),
+    "relevant_vs_nlp_pipe": ("batch_relevant_j1", "nlp_pipe_relevant", "rate"),
+    "jobs2_vs_jobs1": ("batch_relevant_j2", "batch_relevant_j1", "speedup"),
+    "rss_10k_vs_1k": ("batch_realistic_big_j1", "batch_realistic_j1", "rss"),
+}
+
+
 def _ratios(results: dict[str, dict[str, Any]]) -> dict[str, float]:
-    j1, j2 = results["batch_relevant_j1"], results["batch_relevant_j2"]
-    return {
-        "realistic_vs_nlp_pipe": _rate(results["batch_realistic_j1"])
-        / _rate(results["nlp_pipe_realistic"]),
-        "relevant_vs_nlp_pipe": _rate(j1) / _rate(results["nlp_pipe_relevant"]),
-        "jobs2_vs_jobs1": float(j1["wall_seconds"]) / float(j2["wall_seconds"]),
-        "rss_10k_vs_1k": float(results["batch_realistic_big_j1"]["rss_mib"])
-        / float(results["batch_realistic_j1"]["rss_mib"]),
-    }
+    """Each target ratio whose two measurements ran (``--only`` may skip some)."""
+    ratios: dict[str, float] = {}
+    for name, (top, bottom, kind) in RATIOS.items():
+        if top not in results or bottom not in results:
+            continue
+        a, b = results[top], results[bottom]
+        if kind == "rate":
+            ratios[name] = _rate(a) / _rate(b)
+        elif kind == "speedup":  # end-to-end, model loads included
+            ratios[name] = float(b["wall_seconds"]) / float(a["wall_seconds"])
+        else:
+            ratios[name] = float(a["rss_mib"]) / float(b["rss_mib"])
+    return ratios
 
 
 def _table(results: dict[str, dict[str, Any]], ratios: dict[str, float]) -> str:
@@ -135,11 +151,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--quick", action="store_true", help="small corpora: a smoke run")
     parser.add_argument("--shard-size", type=int, default=250)
     parser.add_argument("--skip-body", action="store_true", help="skip the AEB body benchmark")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="WORD",
+        help="only runs whose name has a WORD (e.g. relevant_j)",
+    )
     args = parser.parse_args(argv)
     sizes = {"small": 100, "big": 1000} if args.quick else {"small": 1000, "big": 10000}
     shard_size = min(args.shard_size, sizes["small"] // 4) if args.quick else args.shard_size
     print(f"clearance benchmarks ({'quick' if args.quick else 'full'}): {sizes}", file=sys.stderr)
-    results = _measure(sizes, shard_size)
+    results = _measure(sizes, shard_size, args.only)
     ratios = _ratios(results)
     report: dict[str, Any] = {
         "quick": args.quick,
@@ -154,8 +176,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         if body is not None:
             report["body_extraction"] = body
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "results.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nresults written to {OUT / 'results.json'}")
+    target = OUT / ("results-only.json" if args.only else "results.json")
+    target.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults written to {target}")
     return report
 
 
