@@ -157,12 +157,16 @@ def _draft(
     )
 
 
-def _resolve_all(mentions: list[Mention], kit: Kit) -> tuple[list[Party], list[Party]]:
-    """Resolved parties split into public bodies and everyone else."""
+def _resolve_all(
+    mentions: list[Mention], kit: Kit, context: ArticleContext
+) -> tuple[list[Party], list[Party]]:
+    """Resolved parties split into public bodies and everyone else; the article's own named
+    institutions ("the Bank of Lithuania", "NCC") come first."""
     public: list[Party] = []
     others: list[Party] = []
     for found in mentions:
-        party = kit.resolver.resolve(found.text, found.label or None)
+        party = context.institutions.match(found.text)
+        party = party or kit.resolver.resolve(found.text, found.label or None)
         if party is None and found.label == "NORP":
             party = _demonym_country(found.text, kit)
         if party is not None:
@@ -189,8 +193,8 @@ def _authority(
     """
     if candidate.actor_blocked:
         return None
-    public, actors = _resolve_all(candidate.authorities, kit)
-    owner_public, owners = _resolve_all(candidate.possessors, kit)
+    public, actors = _resolve_all(candidate.authorities, kit, context)
+    owner_public, owners = _resolve_all(candidate.possessors, kit, context)
     described = _described_regulator(candidate, context, kit)
     if described is not None:
         return [described], True, actors + owners
@@ -227,11 +231,17 @@ def _distinct(parties: list[Party]) -> list[Party]:
 
 
 _REGULATOR_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission"})
+_GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "ministry", "minister", "department"})
 
 
 def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
+        if found.head_lemma in _GOVERNMENT_NOUNS and found.label == "":
+            unnamed = kit.resolver.resolve(found.text, None) is None
+            government = context.dominant_government() if unnamed else None
+            if government is not None:  # "Government to ban sale of vapes": the country's
+                return government
         if found.head_lemma not in _REGULATOR_NOUNS or found.label not in ("", "AUTHORITY"):
             continue
         party = kit.resolver.resolve(found.text, None)

@@ -14,6 +14,7 @@ from spacy.language import Language
 from clearance.normalize.attribution import find_via
 from clearance.normalize.parties import PartyResolver
 from clearance.pipeline.deals import Deal, find_deals
+from clearance.pipeline.institutions import Institutions, find_institutions
 from clearance.pipeline.products import ProductTable
 from clearance.records import Party, PartyKind
 
@@ -31,6 +32,7 @@ class ArticleContext:
     products: list[tuple[int, str]] = field(default_factory=list)
     via: list[str] = field(default_factory=list)
     deals: list[Deal] = field(default_factory=list)
+    institutions: Institutions = field(default_factory=Institutions)
 
     def named_body_in(
         self, sentence: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
@@ -57,6 +59,15 @@ class ArticleContext:
         leaders = [(s, p) for s, p in self.authorities if counts[p.name] == best]
         before = [p for s, p in leaders if offset is None or s < offset]
         return before[-1] if before else leaders[0][1]
+
+    def dominant_government(self) -> Party | None:
+        """The country whose government the article names most."""
+        governments = [(s, p) for s, p in self.authorities if p.kind == PartyKind.GOVERNMENT]
+        if not governments:
+            return None
+        counts = Counter(p.name for _, p in governments)
+        best = max(counts.values())
+        return next(p for _, p in governments if counts[p.name] == best)
 
     def regulator_for(self, country: str | None, offset: int) -> Party | None:
         """The named regulator a description ("the regulator", "China's internet regulator")
@@ -102,4 +113,10 @@ def scan_article(
             party = resolver.resolve(ent.text, ent.label_)
             if party is not None and party.kind in PUBLIC_KINDS:
                 context.authorities.append((ent.start_char, party))
+    context.institutions = find_institutions(text, resolver)
+    known = {start for start, _ in context.authorities}
+    context.authorities += [
+        (start, party) for start, party in context.institutions.positions if start not in known
+    ]
+    context.authorities.sort(key=lambda pair: pair[0])
     return context

@@ -1,0 +1,137 @@
+"""Public bodies the tables do not know, read from the article's own words.
+
+"The Nigerian Communications Commission", "the Bank of Lithuania", "the US Bankruptcy Court for
+the District of Delaware": a capitalised name ending in an institution word is a public body even
+when no table lists it. RECORD.md's naming rules apply: a regulator keeps its short name (the
+acronym the article uses for it, "NCC"), a court is a court, and a ministry, department, bureau
+or office is its country.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from clearance.normalize.parties import PartyResolver
+from clearance.records import Party, PartyKind
+
+_HEADS = {
+    "court": PartyKind.COURT,
+    "tribunal": PartyKind.COURT,
+    "commission": PartyKind.REGULATOR,
+    "authority": PartyKind.REGULATOR,
+    "agency": PartyKind.REGULATOR,
+    "administration": PartyKind.REGULATOR,
+    "regulator": PartyKind.REGULATOR,
+    "office": PartyKind.GOVERNMENT,
+    "bureau": PartyKind.GOVERNMENT,
+    "council": PartyKind.REGULATOR,
+    "bank": PartyKind.REGULATOR,
+    "service": PartyKind.REGULATOR,
+    "inspectorate": PartyKind.REGULATOR,
+    "ministry": PartyKind.GOVERNMENT,
+    "department": PartyKind.GOVERNMENT,
+}
+_CAP = r"[A-Z][\w’'-]*"
+_NAME = re.compile(
+    rf"(?:(?P<owner>{_CAP})['’]s\s+)?"
+    rf"(?P<name>(?:{_CAP}\s+(?:(?:and|&)\s+)?){{0,6}}"
+    rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)*)"
+    r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
+)
+_CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&"})
+_DROP_FIRST = frozenset({"The", "A", "An", "This", "That", "Its", "Their"})
+
+
+@dataclass
+class Institutions:
+    """The article's own public bodies: surface forms and acronyms -> Party, by position."""
+
+    by_surface: dict[str, Party] = field(default_factory=dict)
+    positions: list[tuple[int, Party]] = field(default_factory=list)
+
+    def match(self, surface: str) -> Party | None:
+        """The body a mention names: its full name, a longer mention of it, or its acronym."""
+        text = _strip_article(surface)
+        if text in self.by_surface:
+            return self.by_surface[text]
+        for name, party in self.by_surface.items():
+            if len(name) > 4 and (name in text or (len(text) > 8 and text in name)):
+                return party
+        return None
+
+
+def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
+    """Every capitalised institution name in ``text`` that the tables do not already know."""
+    found = Institutions()
+    words = set(re.findall(r"\b[A-Z]{2,8}\b", text))
+    for match in _NAME.finditer(text):
+        name = _strip_article(match.group("name"))
+        head = _head(name)
+        if head is None or len(name.split()) < 2:
+            continue
+        known = resolver.resolve(name, "ORG")
+        if known is not None and known.kind != PartyKind.COMPANY:
+            party = known
+        else:
+            party = _party(
+                name, head, match.group("owner"), match.group("acronym"), words, resolver
+            )
+        if party is None:
+            continue
+        for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
+            found.by_surface.setdefault(surface, party)
+        found.positions.append((match.start("name"), party))
+    return found
+
+
+def _party(
+    name: str,
+    head: PartyKind,
+    owner: str | None,
+    acronym: str | None,
+    words: set[str],
+    resolver: PartyResolver,
+) -> Party | None:
+    """The body a name stands for; None for a ministry of no named country (the story's own)."""
+    country = _country(name, owner, resolver)
+    if head == PartyKind.GOVERNMENT:
+        government = (
+            resolver.resolve(resolver.country_name(country) or "", "GPE") if country else None
+        )
+        if government is not None:
+            government.mentions = [name]
+        return government
+    short = acronym or _used_acronym(name, owner, words) or name
+    kind = PartyKind.COURT if head == PartyKind.COURT else PartyKind.REGULATOR
+    return Party(name=short, kind=kind, country=country, mentions=[name])
+
+
+def _head(name: str) -> PartyKind | None:
+    for word in reversed(name.split()):
+        kind = _HEADS.get(word.lower())
+        if kind is not None:
+            return kind
+    return None
+
+
+def _country(name: str, owner: str | None, resolver: PartyResolver) -> str | None:
+    for word in [owner, *name.replace("'s", "").split()]:
+        if word and word[0].isupper():
+            code = resolver.country_of(word)
+            if code:
+                return code
+    return None
+
+
+def _used_acronym(name: str, owner: str | None, words: set[str]) -> str | None:
+    """ "Securities and Futures Commission" is "SFC" if the article says "SFC"."""
+    initials = "".join(w[0] for w in name.split() if w.lower() not in _CONNECTORS)
+    options = [initials] + ([owner[0] + initials] if owner else [])
+    return next((a for a in options if len(a) >= 2 and a in words), None)
+
+
+def _strip_article(surface: str) -> str:
+    words = surface.strip().split()
+    while words and words[0] in _DROP_FIRST | {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words).replace("’", "'").removesuffix("'s")
