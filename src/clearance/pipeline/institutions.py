@@ -70,9 +70,8 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         if head is None or len(name.split()) < 2:
             continue
         known = resolver.resolve(name, "ORG")
-        if known is not None and known.kind != PartyKind.COMPANY:
-            party = known
-        else:
+        party: Party | None = known
+        if known is None or known.kind == PartyKind.COMPANY:
             party = _party(
                 name, head, match.group("owner"), match.group("acronym"), words, resolver
             )
