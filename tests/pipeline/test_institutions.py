@@ -1,0 +1,68 @@
+"""Public bodies named only in the article: names, acronyms, courts, ministries."""
+
+from pathlib import Path
+
+import pytest
+
+from clearance.normalize.parties import PartyResolver
+from clearance.pipeline.institutions import find_institutions
+
+MODELS = Path(__file__).resolve().parents[2] / "models"
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PartyResolver:
+    return PartyResolver.load(MODELS)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "kind", "country"),
+    [
+        (
+            "The Nigerian Communications Commission refused. The NCC said so.",
+            "Nigerian Communications Commission",
+            "NCC",
+            "regulator",
+            "NG",
+        ),
+        (
+            "The Bank of Lithuania has revoked the licence.",
+            "Bank of Lithuania",
+            "Bank of Lithuania",
+            "regulator",
+            "LT",
+        ),
+        (
+            "Dubai's Virtual Assets Regulatory Authority (VARA) granted a licence.",
+            "VARA",
+            "VARA",
+            "regulator",
+            "AE",
+        ),
+        (
+            "A judge of the US Bankruptcy Court for the District of Delaware approved the sale.",
+            "US Bankruptcy Court for the District of Delaware",
+            "US Bankruptcy Court for the District of Delaware",
+            "court",
+            "US",
+        ),
+    ],
+)
+def test_named_bodies(
+    resolver: PartyResolver, text: str, surface: str, name: str, kind: str, country: str
+) -> None:
+    party = find_institutions(text, resolver).match(surface)
+    assert party is not None
+    assert (party.name, party.kind.value, party.country) == (name, kind, country)
+
+
+def test_a_ministry_is_its_country(resolver: PartyResolver) -> None:
+    party = find_institutions("Japan's Ministry of Economy approved it.", resolver).match(
+        "Ministry of Economy"
+    )
+    assert party is not None and party.name == "Japan"
+
+
+def test_sentence_boundaries_stop_a_name(resolver: PartyResolver) -> None:
+    found = find_institutions("He flew to Washington. The Federal Trade Commission sued.", resolver)
+    assert all("Washington" not in surface for surface in found.by_surface)
