@@ -157,6 +157,15 @@ def _draft(
     )
 
 
+def _country_word(text: str, kit: Kit) -> str | None:
+    """ "Peru's civil aviation authority" -> PE."""
+    for word in text.replace("'s", " ").replace("’s", " ").split():
+        code = kit.resolver.country_of(word) if word[:1].isupper() else None
+        if code:
+            return code
+    return None
+
+
 def _resolve_all(
     mentions: list[Mention], kit: Kit, context: ArticleContext
 ) -> tuple[list[Party], list[Party]]:
@@ -247,7 +256,7 @@ def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit
         party = kit.resolver.resolve(found.text, None)
         if party is not None and party.kind != PartyKind.GOVERNMENT:
             continue
-        country = party.country if party is not None else None
+        country = party.country if party is not None else _country_word(found.text, kit)
         regulator = context.regulator_for(country, candidate.trigger.start)
         if regulator is not None:
             return regulator
@@ -382,6 +391,13 @@ def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     if draft.item is None and draft.item_open and draft.scope in FLOW_SCOPES:
         name = context.dominant_product()
         draft.item = _known_item(name, kit) if name else None
+    if (
+        draft.scope == "merger"
+        and context.screening
+        and draft.authority is not None
+        and draft.authority.kind == PartyKind.GOVERNMENT
+    ):
+        draft.scope = "investment"  # a government screening a takeover, not an antitrust review
     home = draft.authority.country if draft.authority else None
     if draft.scope == "sale" and draft.destination and home and draft.destination != home:
         draft.scope = "export"

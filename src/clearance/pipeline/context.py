@@ -5,6 +5,7 @@ items ("the chips") are resolved against this context. It is computed the same w
 not the prefilter skipped paragraphs, which keeps the prefilter lossless.
 """
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,10 @@ from clearance.records import Party, PartyKind
 PUBLIC_KINDS = frozenset(
     {PartyKind.GOVERNMENT, PartyKind.REGULATOR, PartyKind.COURT, PartyKind.INTERNATIONAL}
 )
+_SCREENING = re.compile(
+    r"national[- ]security|foreign[- ]investment|investment screening|\bCFIUS\b|\bFIRB\b",
+    re.IGNORECASE,
+)
 AUTHORITY_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL"})
 
 
@@ -33,6 +38,7 @@ class ArticleContext:
     via: list[str] = field(default_factory=list)
     deals: list[Deal] = field(default_factory=list)
     institutions: Institutions = field(default_factory=Institutions)
+    screening: bool = False
 
     def named_body_in(
         self, sentence: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
@@ -78,6 +84,8 @@ class ArticleContext:
             for s, p in self.authorities
             if p.kind == PartyKind.REGULATOR and (country is None or p.country == country)
         ]
+        if country is None and len({p.name for _, p in fitting}) > 1:
+            return None  # "the regulator" in a story about several: not ours to guess
         before = [p for s, p in fitting if s < offset]
         if before:
             return before[-1]
@@ -114,6 +122,7 @@ def scan_article(
             if party is not None and party.kind in PUBLIC_KINDS:
                 context.authorities.append((ent.start_char, party))
     context.institutions = find_institutions(text, resolver)
+    context.screening = bool(_SCREENING.search(text))
     known = {start for start, _ in context.authorities}
     context.authorities += [
         (start, party) for start, party in context.institutions.positions if start not in known

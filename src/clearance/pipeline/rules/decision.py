@@ -78,8 +78,8 @@ def governing_verb(token: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != token.i else None
 
 
-def combine(effect: str) -> str:
-    """A trigger class rewritten by a governor's effect.
+def combine(cls: str, effect: str) -> str:
+    """A trigger class rewritten by a governor's effect ("keep": "ordered a ban" is the ban).
 
     "wish" (urge, call for, push) makes a proposal; whose proposal it is, the roles decide: the
     actor check drops "rights groups urged the government to halt exports" (a private subject)
@@ -91,6 +91,8 @@ def combine(effect: str) -> str:
         return "deny"
     if effect == "lift":
         return "approve"
+    if effect == "keep":
+        return cls
     return effect
 
 
@@ -181,7 +183,7 @@ def _apply_nominal_governor(reading: Reading, token: Token, lexicon: Lexicon) ->
     governor = lexicon.governors.get(verb.lemma_.lower())
     if governor is None or not ({reading.cls, "*"} & governor.applies_to):
         return
-    reading.cls = combine(governor.effect)
+    reading.cls = combine(reading.cls, governor.effect)
     reading.failed = governor.effect == "fail"
     reading.receiver_subject = verb.lemma_.lower() in RECEIVER_VERBS
     reading.predicate = verb
@@ -197,7 +199,7 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
             break
         governor = lexicon.governors.get(head.lemma_.lower())
         if governor is not None and ({reading.cls, "*"} & governor.applies_to):
-            reading.cls = combine(governor.effect)
+            reading.cls = combine(reading.cls, governor.effect)
             reading.failed = reading.failed or governor.effect == "fail"
             if head.lemma_.lower() in RECEIVER_VERBS:
                 reading.receiver_subject = True
