@@ -38,6 +38,13 @@ _NAME = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)*)"
     r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
 )
+# "Nigeria's food and drug regulator, NAFDAC," / "the country's telecoms watchdog, the NCC,"
+_DESCRIBED = re.compile(
+    r"(?P<owner>[A-Z][\w’'-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,5}?"
+    r"(?:regulator|watchdog|agency|authority|commission|supervisor|inspectorate)\s*,\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][A-Za-z&]{1,9}|[A-Z][\w’'-]*(?:\s+(?:of|for|and|&|[A-Z][\w’'-]*)){1,7})"
+    r"\s*[,(]"
+)
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&"})
 _DROP_FIRST = frozenset({"The", "A", "An", "This", "That", "Its", "Their"})
 
@@ -80,6 +87,17 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
             found.by_surface.setdefault(surface, party)
         found.positions.append((match.start("name"), party))
+    for match in _DESCRIBED.finditer(text):
+        name = match.group("name")
+        if name in found.by_surface or resolver.resolve(name, "ORG") not in (None,):
+            known = found.by_surface.get(name) or resolver.resolve(name, "ORG")
+            if known is not None and known.kind != PartyKind.COMPANY:
+                continue
+        country = _country("", match.group("owner"), resolver)
+        party = Party(name=name, kind=PartyKind.REGULATOR, country=country, mentions=[name])
+        found.by_surface[name] = party
+        found.positions.append((match.start("name"), party))
+    found.positions.sort(key=lambda pair: pair[0])
     return found
 
 

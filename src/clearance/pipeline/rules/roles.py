@@ -97,7 +97,8 @@ def subjects(pred: Token) -> list[Token]:
 def _named_appositive(token: Token) -> Token:
     """ "Singapore's central bank, the Monetary Authority of Singapore,": the name wins."""
     for child in token.children:
-        if child.dep_ == "appos" and child.ent_type_ and not token.ent_type_:
+        named = child.ent_type_ or child.pos_ == "PROPN"
+        if child.dep_ == "appos" and named and not token.ent_type_:
             return child
     return token
 
