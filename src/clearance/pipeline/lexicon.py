@@ -59,11 +59,19 @@ class Lexicon:
 
     triggers: dict[tuple[str, str], Trigger] = field(default_factory=dict)
     phrases: list[Phrase] = field(default_factory=list)
-    governors: dict[str, Governor] = field(default_factory=dict)
+    governors: dict[str, list[Governor]] = field(default_factory=dict)
     modality: dict[str, str] = field(default_factory=dict)
     scopes: dict[str, ScopeCue] = field(default_factory=dict)
     measures: frozenset[str] = frozenset()
     party_nouns: dict[str, str] = field(default_factory=dict)
+
+    def governor_for(self, lemma: str, cls: str) -> Governor | None:
+        """The rule a governing verb applies to a trigger of class ``cls`` (one row per class
+        group: "grant" approves an approval but keeps an injunction an injunction)."""
+        for rule in self.governors.get(lemma, ()):
+            if cls in rule.applies_to or "*" in rule.applies_to:
+                return rule
+        return None
 
     def trigger_for(self, lemma: str, pos: str, lower: str) -> Trigger | None:
         """The trigger a token fires, if its lemma, part of speech and surface form all agree."""
@@ -157,10 +165,10 @@ def _load_phrases(path: Path) -> list[Phrase]:
 def load_lexicon(models_dir: Path) -> Lexicon:
     """Read ``models_dir/lexicon/*.tsv`` (cached per directory)."""
     root = models_dir / "lexicon"
-    governors = {
-        row["lemma"]: Governor(row["effect"], frozenset(row["applies_to"].split(",")))
-        for row in _rows(root / "governors.tsv")
-    }
+    governors: dict[str, list[Governor]] = {}
+    for row in _rows(root / "governors.tsv"):
+        rule = Governor(row["effect"], frozenset(row["applies_to"].split(",")))
+        governors.setdefault(row["lemma"], []).append(rule)
     scopes = {
         row["lemma"]: ScopeCue(row["scope"], int(row["priority"]), row["strength"] == "strong")
         for row in _rows(root / "scopes.tsv")

@@ -93,6 +93,8 @@ def combine(cls: str, effect: str) -> str:
         return "approve"
     if effect == "keep":
         return cls
+    if effect == "drop":
+        return "void"
     return effect
 
 
@@ -106,7 +108,7 @@ def read_decision(
     if token.pos_ in ("NOUN", "PROPN"):
         _apply_nominal_governor(reading, token, lexicon)
     _climb_verb_chain(reading, lexicon)
-    if _under_negation(reading.predicate):
+    if reading.cls == "void" or _under_negation(reading.predicate):
         return None
     if conditional(reading.predicate) or conditional(token) or habitual(reading.predicate):
         return None
@@ -180,8 +182,8 @@ def _apply_nominal_governor(reading: Reading, token: Token, lexicon: Lexicon) ->
     verb = governing_verb(token)
     if verb is None:
         return
-    governor = lexicon.governors.get(verb.lemma_.lower())
-    if governor is None or not ({reading.cls, "*"} & governor.applies_to):
+    governor = lexicon.governor_for(verb.lemma_.lower(), reading.cls)
+    if governor is None:
         return
     reading.cls = combine(reading.cls, governor.effect)
     reading.failed = governor.effect == "fail"
@@ -197,8 +199,8 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
         head = _governing_head(pred)
         if head is None:
             break
-        governor = lexicon.governors.get(head.lemma_.lower())
-        if governor is not None and ({reading.cls, "*"} & governor.applies_to):
+        governor = lexicon.governor_for(head.lemma_.lower(), reading.cls)
+        if governor is not None:
             reading.cls = combine(reading.cls, governor.effect)
             reading.failed = reading.failed or governor.effect == "fail"
             if head.lemma_.lower() in RECEIVER_VERBS:
@@ -250,11 +252,13 @@ def _under_negation(pred: Token) -> bool:
     """ "did not say how many applications it rejected": a clause under a negated verb."""
     node = pred
     for _ in range(2):
-        if node.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "dobj") or node.head.i == node.i:
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "dobj", "acomp") or node.head.i == node.i:
             return False
         node = node.head
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children):
+        if node.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in node.children):
             return True
+        if node.pos_ == "ADJ" and any(c.dep_ == "neg" for c in node.head.children):
+            return True  # "will *not* be able to apply"
     return False
 
 
