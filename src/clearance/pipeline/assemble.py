@@ -256,6 +256,9 @@ def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit
         party = kit.resolver.resolve(found.text, None)
         if party is not None and party.kind != PartyKind.GOVERNMENT:
             continue
+        owned = context.institutions.owned_by(found.text)
+        if owned is not None:  # "Oregon's health authority" -> the Oregon Health Authority
+            return owned
         country = party.country if party is not None else _country_word(found.text, kit)
         regulator = context.regulator_for(country, candidate.trigger.start)
         if regulator is not None:
@@ -535,7 +538,7 @@ def _fold_licences(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for draft in drafts:
         host = None
-        if draft.scope == "license":
+        if draft.scope == "license":  # only a licence told first (a headline) folds forward
             host = next(
                 (
                     d
@@ -546,6 +549,7 @@ def _fold_licences(drafts: list[Draft]) -> list[Draft]:
                     and _same_authority(d.authority, draft.authority)
                     and _compatible_items(d.item, draft.item)
                     and _shared_party(d.beneficiaries, draft.beneficiaries)
+                    and draft.evidence[0].start < d.evidence[0].start
                 ),
                 None,
             )

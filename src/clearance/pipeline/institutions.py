@@ -32,7 +32,7 @@ _HEADS = {
 }
 _CAP = r"[A-Z][\w’'-]*"
 _NAME = re.compile(
-    rf"(?:(?P<owner>{_CAP})['’]s\s+)?"
+    rf"(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+)?"
     rf"(?P<name>(?:{_CAP}\s+(?:(?:and|&)\s+)?){{0,6}}"
     rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)*)"
@@ -65,6 +65,19 @@ class Institutions:
             if len(name) > 4 and (name in text or (len(text) > 8 and text in name)):
                 return party
         return None
+
+    def owned_by(self, description: str) -> Party | None:
+        """The one named body of the place a description starts with ("Oregon's ...")."""
+        match = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s", description)
+        if match is None:
+            return None
+        owner = match.group(1)
+        hits = {
+            p.name: p
+            for p in self.by_surface.values()
+            if owner in p.name or any(owner in m for m in p.mentions)
+        }
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
 
 def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
@@ -109,9 +122,14 @@ def _party(
     words: set[str],
     resolver: PartyResolver,
 ) -> Party | None:
-    """The body a name stands for; None for a ministry of no named country (the story's own)."""
+    """The body a name stands for; None for a ministry of no named country (the story's own).
+
+    A department of a state or province ("New York's Department of Financial Services") is not
+    its country's government: it keeps its own name.
+    """
     country = _country(name, owner, resolver)
-    if head == PartyKind.GOVERNMENT:
+    state = owner is not None and resolver.country_of(owner.split()[-1]) is None
+    if head == PartyKind.GOVERNMENT and not state:
         government = (
             resolver.resolve(resolver.country_name(country) or "", "GPE") if country else None
         )
@@ -119,6 +137,8 @@ def _party(
             government.mentions = [name]
         return government
     short = acronym or _used_acronym(name, owner, words) or name
+    if state and owner and not short.isupper() and owner not in short:
+        short = f"{owner} {short}"  # "Oregon's Health Authority": a state's own body
     kind = PartyKind.COURT if head == PartyKind.COURT else PartyKind.REGULATOR
     return Party(name=short, kind=kind, country=country, mentions=[name])
 

@@ -248,11 +248,14 @@ def habitual(pred: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in pred.children)
 
 
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "dobj", "acomp"})
+
+
 def _under_negation(pred: Token) -> bool:
     """ "did not say how many applications it rejected": a clause under a negated verb."""
     node = pred
     for _ in range(2):
-        if node.dep_ not in ("ccomp", "xcomp", "advcl", "relcl", "dobj", "acomp") or node.head.i == node.i:
+        if node.dep_ not in _CLAUSE_LINKS or node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in node.children):
