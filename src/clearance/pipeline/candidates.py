@@ -53,6 +53,7 @@ class Candidate:
     actor_required: bool = False
     actor_blocked: bool = False
     strong_trigger: bool = True
+    headline: bool = False
 
     def shifted(self, offset: int) -> "Candidate":
         """The candidate in article coordinates."""
@@ -80,4 +81,5 @@ class Candidate:
             actor_required=self.actor_required,
             actor_blocked=self.actor_blocked,
             strong_trigger=self.strong_trigger,
+            headline=self.headline,
         )

@@ -9,7 +9,7 @@ parsing all of them: a unit without a trigger form cannot yield a candidate. Doc
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -22,7 +22,7 @@ from clearance.pipeline.candidates import Candidate
 from clearance.pipeline.context import scan_article
 from clearance.pipeline.lexicon import load_lexicon
 from clearance.pipeline.products import load_products
-from clearance.pipeline.units import mask_dateline, split_units
+from clearance.pipeline.units import is_headline, mask_dateline, split_units
 from clearance.records import ApprovalEvent, Article
 from clearance.settings import Settings
 
@@ -39,6 +39,7 @@ class _Job:
     units: list[tuple[int, int]]
     candidates: list[Candidate] = field(default_factory=list)
     error: ClearanceError | None = None
+    headline: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -88,7 +89,11 @@ def _parse(nlp: Language, jobs: list[_Job], settings: Settings) -> None:
         for start, end in job.units
     )
     for doc, (index, start) in nlp.pipe(inputs, as_tuples=True, batch_size=settings.batch_size):
-        jobs[index].candidates.extend(c.shifted(start) for c in doc._.clearance_candidates)
+        job = jobs[index]
+        in_headline = job.headline is not None and start == job.headline[0]
+        job.candidates.extend(
+            replace(c.shifted(start), headline=in_headline) for c in doc._.clearance_candidates
+        )
 
 
 def _parse_alone(nlp: Language, job: _Job, settings: Settings) -> None:
@@ -108,10 +113,11 @@ def _job(article: Article, settings: Settings) -> _Job:
         message = f"article is {len(text):,} characters, over the {settings.max_chars:,} cap"
         return _Job(article, [], error=ExtractionError(source, message, kind=ErrorKind.TOO_LONG))
     units = split_units(text)
+    headline = units[0] if units and len(units) > 1 and is_headline(text, *units[0]) else None
     if settings.prefilter:
         pattern = _prefilter(str(settings.models_dir))
         units = [(s, e) for s, e in units if pattern.search(text, s, e)]
-    return _Job(article, units)
+    return _Job(article, units, headline=headline)
 
 
 def _finish(nlp: Language, job: _Job, kit: Kit) -> tuple[Article, Outcome]:

@@ -49,3 +49,9 @@ def mask_dateline(unit: str) -> str:
     if match is None:
         return unit
     return " " * match.end() + unit[match.end() :]
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A first line that reads as a title: short, and not ending as a sentence does."""
+    line = text[start:end].strip()
+    return 0 < len(line) <= 160 and not line.endswith((".", "!", "?", ":", '"', "”"))
