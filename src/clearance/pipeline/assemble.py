@@ -84,8 +84,13 @@ def assemble(
     """Records for an article's candidates (in article coordinates), in document order."""
     text = article.text or ""
     drafts: list[Draft] = []
-    for candidate in sorted(candidates, key=lambda c: c.trigger.start):
+    body = sorted((c for c in candidates if not c.headline), key=lambda c: c.trigger.start)
+    headline = [c for c in candidates if c.headline]
+    for candidate in body + headline:  # a headline restates the body: fold it in last
         for draft in _drafts(candidate, text, article, context, kit, drafts):
+            if candidate.headline and (told := _headline_target(drafts, draft)) is not None:
+                _merge(told, draft)
+                continue
             target = _merge_target(drafts, draft, candidate)
             if target is not None:
                 _merge(target, draft)
@@ -502,6 +507,19 @@ def _trim(sentence: Mention) -> Mention:
     stripped = sentence.text.strip()
     start = sentence.start + (len(sentence.text) - len(sentence.text.lstrip()))
     return Mention(stripped, start, start + len(stripped))
+
+
+def _headline_target(drafts: list[Draft], draft: Draft) -> Draft | None:
+    """The body event a headline announces: same decision, an authority of the same country
+    ("Malta licenses Tessaract" is the Malta regulator's licence), any scope."""
+    for told in drafts:
+        a, b = told.authority, draft.authority
+        same_place = a is not None and b is not None and (
+            a.name == b.name or (a.country is not None and a.country == b.country)
+        )
+        if told.decision == draft.decision and same_place:
+            return told
+    return None
 
 
 def _antecedent_missing(candidate: Candidate, draft: Draft) -> bool:
