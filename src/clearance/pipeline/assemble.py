@@ -76,6 +76,7 @@ class Draft:
     anaphoric: bool = False
     item_open: bool = True
     strong_trigger: bool = True
+    licence_purpose: bool = False
 
 
 def assemble(
@@ -157,6 +158,7 @@ def _draft(
         anaphoric=candidate.anaphoric,
         item_open=candidate.item_object is None or candidate.item_object.definite,
         strong_trigger=candidate.strong_trigger,
+        licence_purpose=candidate.licence_purpose,
         origin=_country(candidate.origins, kit),
         destination=_country(candidate.destinations, kit),
     )
@@ -409,6 +411,10 @@ def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     home = draft.authority.country if draft.authority else None
     if draft.scope == "sale" and draft.destination and home and draft.destination != home:
         draft.scope = "export"
+    elif draft.scope == "sale" and draft.licence_purpose:
+        draft.scope = (
+            "license"  # "a licence to sell broadband services" at home: an operating licence
+        )
     if draft.scope == "import" and draft.destination is None:
         draft.destination = home
     if draft.scope == "export" and draft.origin is None:
@@ -514,8 +520,10 @@ def _headline_target(drafts: list[Draft], draft: Draft) -> Draft | None:
     ("Malta licenses Tessaract" is the Malta regulator's licence), any scope."""
     for told in drafts:
         a, b = told.authority, draft.authority
-        same_place = a is not None and b is not None and (
-            a.name == b.name or (a.country is not None and a.country == b.country)
+        same_place = (
+            a is not None
+            and b is not None
+            and (a.name == b.name or (a.country is not None and a.country == b.country))
         )
         if told.decision == draft.decision and same_place:
             return told

@@ -54,6 +54,7 @@ class Candidate:
     actor_blocked: bool = False
     strong_trigger: bool = True
     headline: bool = False
+    licence_purpose: bool = False
 
     def shifted(self, offset: int) -> "Candidate":
         """The candidate in article coordinates."""
@@ -82,4 +83,5 @@ class Candidate:
             actor_blocked=self.actor_blocked,
             strong_trigger=self.strong_trigger,
             headline=self.headline,
+            licence_purpose=self.licence_purpose,
         )

@@ -27,6 +27,7 @@ _HEADS = {
     "bank": PartyKind.REGULATOR,
     "service": PartyKind.REGULATOR,
     "inspectorate": PartyKind.REGULATOR,
+    "directorate": PartyKind.REGULATOR,
     "ministry": PartyKind.GOVERNMENT,
     "department": PartyKind.GOVERNMENT,
 }
@@ -90,6 +91,8 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         if head is None or len(name.split()) < 2:
             continue
         known = resolver.resolve(name, "ORG")
+        if known is not None and match.group("acronym") and known.name == name:
+            known.name = match.group("acronym")  # "... of Pakistan (CCP)": its short name
         party: Party | None = known
         if known is None or known.kind == PartyKind.COMPANY:
             party = _party(

@@ -107,6 +107,7 @@ class EventsComponent:
             scope=scope.scope if scope else None,
             scope_strong=bool(scope and scope.strong and scope.hops < 9),
             strong_trigger=strong,
+            licence_purpose=bool(scope and scope.licence),
         )
         read_roles(reading, token, candidate, self.lexicon)
         self._items(candidate, pred, token, scope.token if scope else None)
@@ -124,11 +125,22 @@ class EventsComponent:
             # licence" is not
             return candidate if reading.predicate.i != token.i else None
         if trigger is not None and trigger.cls == "propose" and token.pos_ == "VERB":
-            return candidate if self._has_measure(pred, token) else None
+            if not self._has_measure(pred, token):
+                return None
+            if candidate.scope is None:  # "considering a cap on airfares": a rule of its own
+                candidate.scope, candidate.scope_strong = "other", True
+            return candidate
+        if trigger is not None and trigger.cls == "pending" and self._has_request(pred):
+            return candidate  # "still evaluating applications from two operators"
         clause_scope = scope is not None and scope.hops < 9
         if clause_scope or candidate.items or self._has_measure(pred, token):
             return candidate
         return None
+
+    def _has_request(self, pred: Token) -> bool:
+        return any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS for c in pred.children
+        )
 
     def _has_measure(self, pred: Token, trigger: Token) -> bool:
         """ "is considering *rules*", "drafted *curbs*": a regulatory measure as an object."""

@@ -27,6 +27,7 @@ class ScopeReading:
     token: Token
     strong: bool
     hops: int
+    licence: bool = False
 
 
 def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
@@ -101,7 +102,7 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
     if not ranked:
         return None
     _, _, _, cue, token = min(ranked, key=lambda r: r[:3])
-    return ScopeReading(cue.scope, token, True, reading.hops)
+    return ScopeReading(cue.scope, token, True, reading.hops, licence=True)
 
 
 def object_of(cue: Token) -> Token | None:
