@@ -516,18 +516,22 @@ def _trim(sentence: Mention) -> Mention:
 
 
 def _headline_target(drafts: list[Draft], draft: Draft) -> Draft | None:
-    """The body event a headline announces: same decision, an authority of the same country
-    ("Malta licenses Tessaract" is the Malta regulator's licence), any scope."""
-    for told in drafts:
-        a, b = told.authority, draft.authority
-        same_place = (
-            a is not None
-            and b is not None
-            and (a.name == b.name or (a.country is not None and a.country == b.country))
-        )
-        if told.decision == draft.decision and same_place:
-            return told
-    return None
+    """The body event a title announces: the same decision by an authority of the same place
+    ("Malta licenses Tessaract" is the Malta regulator's licence), any scope; the first such
+    event told after the title, else before it."""
+    at = draft.evidence[0].start
+    fitting = [d for d in drafts if d.decision == draft.decision and _same_place(d, draft)]
+    after = [d for d in fitting if d.evidence[0].start > at]
+    return min(after, key=lambda d: d.evidence[0].start) if after else (fitting or [None])[0]
+
+
+def _same_place(told: Draft, title: Draft) -> bool:
+    a, b = told.authority, title.authority
+    if a is None or b is None:
+        return False
+    if a.name == b.name or (a.country is not None and a.country == b.country):
+        return True
+    return b.kind == PartyKind.GOVERNMENT and a.country is None  # "National Green Tribunal"
 
 
 def _antecedent_missing(candidate: Candidate, draft: Draft) -> bool:

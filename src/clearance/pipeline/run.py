@@ -39,7 +39,7 @@ class _Job:
     units: list[tuple[int, int]]
     candidates: list[Candidate] = field(default_factory=list)
     error: ClearanceError | None = None
-    headline: tuple[int, int] | None = None
+    titles: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -90,7 +90,7 @@ def _parse(nlp: Language, jobs: list[_Job], settings: Settings) -> None:
     )
     for doc, (index, start) in nlp.pipe(inputs, as_tuples=True, batch_size=settings.batch_size):
         job = jobs[index]
-        in_headline = job.headline is not None and start == job.headline[0]
+        in_headline = start in job.titles
         job.candidates.extend(
             replace(c.shifted(start), headline=in_headline) for c in doc._.clearance_candidates
         )
@@ -113,11 +113,11 @@ def _job(article: Article, settings: Settings) -> _Job:
         message = f"article is {len(text):,} characters, over the {settings.max_chars:,} cap"
         return _Job(article, [], error=ExtractionError(source, message, kind=ErrorKind.TOO_LONG))
     units = split_units(text)
-    headline = units[0] if units and len(units) > 1 and is_headline(text, *units[0]) else None
+    titles = frozenset(s for s, e in units[:1] if len(units) > 1 and is_headline(text, s, e))
     if settings.prefilter:
         pattern = _prefilter(str(settings.models_dir))
         units = [(s, e) for s, e in units if pattern.search(text, s, e)]
-    return _Job(article, units, headline=headline)
+    return _Job(article, units, titles=titles)
 
 
 def _finish(nlp: Language, job: _Job, kit: Kit) -> tuple[Article, Outcome]:

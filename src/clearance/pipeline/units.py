@@ -52,6 +52,6 @@ def mask_dateline(unit: str) -> str:
 
 
 def is_headline(text: str, start: int, end: int) -> bool:
-    """A first line that reads as a title: short, and not ending as a sentence does."""
+    """A line that reads as a title or sub-heading: short, not ending as a sentence does."""
     line = text[start:end].strip()
     return 0 < len(line) <= 160 and not line.endswith((".", "!", "?", ":", '"', "”"))
