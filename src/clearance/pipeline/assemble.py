@@ -522,7 +522,9 @@ def _headline_target(drafts: list[Draft], draft: Draft) -> Draft | None:
     at = draft.evidence[0].start
     fitting = [d for d in drafts if d.decision == draft.decision and _same_place(d, draft)]
     after = [d for d in fitting if d.evidence[0].start > at]
-    return min(after, key=lambda d: d.evidence[0].start) if after else (fitting or [None])[0]
+    if after:
+        return min(after, key=lambda d: d.evidence[0].start)
+    return fitting[0] if fitting else None
 
 
 def _same_place(told: Draft, title: Draft) -> bool:
