@@ -115,12 +115,13 @@ def _ratios(results: dict[str, dict[str, Any]]) -> dict[str, float]:
 
 def _table(results: dict[str, dict[str, Any]], ratios: dict[str, float]) -> str:
     header = f"{'run':<26}{'articles':>9}{'seconds':>10}{'articles/s':>12}"
-    lines = [header + f"{'with events':>13}{'peak RSS MiB':>14}{'load':>6}"]
+    lines = [header + f"{'with events':>13}{'peak RSS MiB':>14}{'workers MiB':>13}{'load':>6}"]
     for name, result in results.items():
         with_events = result.get("articles_with_events", "")
         lines.append(
             f"{name:<26}{result['articles']:>9}{result['seconds']:>10.1f}{_rate(result):>12.1f}"
-            f"{with_events!s:>13}{result['rss_mib']:>14.0f}{result.get('load_avg_1m', 0):>6.1f}"
+            f"{with_events!s:>13}{result['rss_mib']:>14.0f}"
+            f"{result.get('workers_rss_mib', 0):>13.0f}{result.get('load_avg_1m', 0):>6.1f}"
         )
     lines.append("")
     for name, value in ratios.items():
