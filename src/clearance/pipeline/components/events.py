@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from clearance.pipeline.candidates import Candidate, Mention
 from clearance.pipeline.lexicon import Lexicon, Trigger, load_lexicon
-from clearance.pipeline.rules.decision import Reading, governing_verb, read_decision
+from clearance.pipeline.rules.decision import Reading, governing_verb, modality, read_decision
 from clearance.pipeline.rules.roles import (
     is_party_like,
     mention,
@@ -30,6 +30,7 @@ if not Doc.has_extension("clearance_candidates"):
     Doc.set_extension("clearance_candidates", default=None)
 
 _SKIP_DEPS = frozenset({"amod", "compound"})
+_RULINGS = frozenset({"rule", "decide"})
 _PLACES = frozenset({"GPE", "LOC", "NORP", "DATE", "MONEY", "CARDINAL", "PERCENT"})
 _MERGER_PREPS = frozenset({"of", "between", "with", "by"})
 
@@ -132,6 +133,9 @@ class EventsComponent:
             return candidate
         if trigger is not None and trigger.cls == "pending" and self._has_request(pred):
             return candidate  # "still evaluating applications from two operators"
+        if trigger is not None and trigger.lemma in _RULINGS:
+            # "is expected to rule within two months": a ruling still to come is pending
+            return candidate if modality(token, self.lexicon) is not None else None
         clause_scope = scope is not None and scope.hops < 9
         if clause_scope or candidate.items or self._has_measure(pred, token):
             return candidate

@@ -276,7 +276,7 @@ def _negated(reading: Reading, token: Token) -> bool:
 
 
 def _apply_modality(reading: Reading, lexicon: Lexicon) -> None:
-    effect = _modality(reading.predicate, lexicon)
+    effect = modality(reading.predicate, lexicon)
     if effect is None:
         return
     if reading.cls == "approve":
@@ -285,7 +285,7 @@ def _apply_modality(reading: Reading, lexicon: Lexicon) -> None:
         reading.cls = "propose"
 
 
-def _modality(pred: Token, lexicon: Lexicon) -> str | None:
+def modality(pred: Token, lexicon: Lexicon) -> str | None:
     """hypothetical (would, could, headline "to ban") or future (will, is expected to)."""
     for child in pred.children:
         if child.dep_ in ("aux", "auxpass") and child.lemma_.lower() in lexicon.modality:

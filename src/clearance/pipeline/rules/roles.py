@@ -78,6 +78,9 @@ def is_party_like(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in lexicon.party_nouns
 
 
+_SUBJECT_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp", "relcl", "acl", "acomp"})
+
+
 def subjects(pred: Token) -> list[Token]:
     """Subjects of a predicate, inherited from the governing clause when it has none."""
     node = pred
@@ -85,10 +88,7 @@ def subjects(pred: Token) -> list[Token]:
         found = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if found:
             return [_named_appositive(t) for s in found for t in conjuncts(s)]
-        if (
-            node.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acl")
-            or node.head is node
-        ):
+        if node.dep_ not in _SUBJECT_LINKS or node.head is node:
             return []
         node = node.head
     return []
@@ -135,7 +135,7 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         _add(candidate.beneficiaries, subjects(pred), lexicon, owners=True)
         found = agents + prep_objects(pred, ("from", "by"))
         _add_authorities(candidate.authorities, found + _granting_places(trigger), lexicon)
-    elif is_passive(pred):
+    elif is_passive(pred) and pred.lemma_.lower() not in lexicon.modality:
         _add_authorities(candidate.authorities, agents, lexicon)
         passive_subjects = [s for s in subjects(pred) if s.i != trigger.i]
         _add(candidate.beneficiaries, passive_subjects, lexicon, owners=True)
