@@ -263,7 +263,7 @@ def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit
         party = kit.resolver.resolve(found.text, None)
         if party is not None and party.kind != PartyKind.GOVERNMENT:
             continue
-        owned = context.institutions.owned_by(found.text)
+        owned = context.institutions.owned_by(f"{found.owner}'s {found.text}")
         if owned is not None:  # "Oregon's health authority" -> the Oregon Health Authority
             return owned
         country = party.country if party is not None else _country_word(found.text, kit)

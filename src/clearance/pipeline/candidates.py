@@ -17,6 +17,7 @@ class Mention:
     label: str = ""
     head_lemma: str = ""
     definite: bool = False
+    owner: str = ""
 
     def shifted(self, offset: int) -> "Mention":
         """The same mention with offsets moved into article coordinates."""
@@ -27,6 +28,7 @@ class Mention:
             self.label,
             self.head_lemma,
             self.definite,
+            self.owner,
         )
 
 

@@ -23,7 +23,7 @@ _HEADS = {
     "regulator": PartyKind.REGULATOR,
     "office": PartyKind.GOVERNMENT,
     "bureau": PartyKind.GOVERNMENT,
-    "council": PartyKind.REGULATOR,
+    "council": PartyKind.GOVERNMENT,
     "bank": PartyKind.REGULATOR,
     "service": PartyKind.REGULATOR,
     "inspectorate": PartyKind.REGULATOR,

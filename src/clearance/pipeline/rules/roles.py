@@ -66,7 +66,15 @@ def _span_mention(span: Span, head: Token, label: str) -> Mention:
     if not text:
         text = span.text
     end = span.start_char + len(text)
-    return Mention(text, span.start_char, end, label, head.lemma_.lower(), definite)
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    owner = _span_text(owners[0]) if owners and not label else ""
+    return Mention(text, span.start_char, end, label, head.lemma_.lower(), definite, owner)
+
+
+def _span_text(token: Token) -> str:
+    """A possessor's own words: "New York" in "New York's department"."""
+    start = min([token.i] + [c.i for c in token.lefts if c.dep_ == "compound"])
+    return token.doc[start : token.i + 1].text
 
 
 def is_party_like(token: Token, lexicon: Lexicon) -> bool:
