@@ -17,6 +17,8 @@ from clearance.pipeline.candidates import Candidate, Mention
 from clearance.pipeline.lexicon import Lexicon, Trigger, load_lexicon
 from clearance.pipeline.rules.decision import Reading, governing_verb, modality, read_decision
 from clearance.pipeline.rules.roles import (
+    PERMISSIONS,
+    REQUESTS,
     is_party_like,
     mention,
     places,
@@ -143,7 +145,7 @@ class EventsComponent:
 
     def _has_request(self, pred: Token) -> bool:
         return any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _REQUESTS for c in pred.children
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in REQUESTS for c in pred.children
         )
 
     def _has_measure(self, pred: Token, trigger: Token) -> bool:
@@ -181,7 +183,7 @@ class EventsComponent:
                 and _named_thing(child, self.lexicon)
             ):
                 return child
-        if trigger.lemma_.lower() in _PERMISSIONS and trigger.pos_ == "NOUN":
+        if trigger.lemma_.lower() in PERMISSIONS and trigger.pos_ == "NOUN":
             return trigger
         if cue is not None and cue.pos_ == "NOUN" and cue.dep_ in ("dobj", "nsubjpass"):
             found = self.lexicon.scopes.get(cue.lemma_.lower())
@@ -209,28 +211,13 @@ class EventsComponent:
                         known.add(found.start)
 
 
-_REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
-_PERMISSIONS = frozenset(
-    {
-        "licence",
-        "license",
-        "permit",
-        "approval",
-        "authorisation",
-        "authorization",
-        "permission",
-        "concession",
-    }
-)
-
-
 def _describes_permission(pred: Token, reading: Reading) -> bool:
     """ "export permits *that allowed* Maritime to ship sensors": what a permit allows is part
     of the permit's own event; "a request *to be allowed* to resume exports" is a wish."""
     if pred.dep_ not in ("relcl", "acl"):
         return False
     head = pred.head.lemma_.lower()
-    return head in _REQUESTS or (reading.cls == "approve" and head in _PERMISSIONS)
+    return head in REQUESTS or (reading.cls == "approve" and head in PERMISSIONS)
 
 
 def _owned_part(found: Mention, token: Token) -> Mention:

@@ -16,7 +16,7 @@ from clearance.pipeline.rules.decision import Reading
 PARTY_LABELS = frozenset(
     {"ORG", "GPE", "NORP", "PERSON", "COMPANY", "REGULATOR", "AUTHORITY", "COURT", "INTL", "LOC"}
 )
-_HELD_THINGS = frozenset(
+PERMISSIONS = frozenset(
     {
         "licence",
         "license",
@@ -29,7 +29,7 @@ _HELD_THINGS = frozenset(
     }
 )
 _GRANTS = frozenset({"clearance", "nod", "go-ahead", "consent", "greenlight", "green"})
-_REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
+REQUESTS = frozenset({"application", "request", "bid", "petition", "filing", "proposal"})
 TIME_ADVERBS = frozenset({"earlier", "recently", "previously", "yesterday", "today", "formerly"})
 _NP_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "det"})
 _POSSESSIVE = re.compile(r"\s*[’']s?$")
@@ -161,7 +161,7 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
 
 def _agent_preps(trigger: Token) -> tuple[str, ...]:
     """ "approval *from* the FDA" names the authority; "a ban on meat *from* Iowa" the origin."""
-    return ("by", "from") if trigger.lemma_.lower() in _HELD_THINGS | _GRANTS else ("by",)
+    return ("by", "from") if trigger.lemma_.lower() in PERMISSIONS | _GRANTS else ("by",)
 
 
 def _granting_places(trigger: Token) -> list[Token]:
@@ -226,7 +226,7 @@ def _applicants(objects: list[Token]) -> list[Token]:
     """ "rejected *Coinhaven's* application", "a request *from Australia*"."""
     found: list[Token] = []
     for obj in objects:
-        if obj.lemma_.lower() in _REQUESTS:
+        if obj.lemma_.lower() in REQUESTS:
             found += [c for c in obj.children if c.dep_ == "poss"]
             found += prep_objects(obj, ("from", "by"))
     return found
@@ -249,7 +249,7 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     for thing in prep_objects(trigger, ("of",)):  # "the approval of the deal *by the EC*"
         agents += prep_objects(thing, ("by",))
     _add_authorities(candidate.authorities, agents, lexicon)
-    preps = ("for", "to", "of") if trigger.lemma_.lower() in _HELD_THINGS else ("for", "to")
+    preps = ("for", "to", "of") if trigger.lemma_.lower() in PERMISSIONS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
         _add(candidate.beneficiaries, targets, lexicon, owners=True)
