@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from clearance.pipeline.candidates import Candidate, Mention
 from clearance.pipeline.lexicon import Lexicon, Trigger, load_lexicon
@@ -326,11 +326,3 @@ def _anaphoric(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
-
-
-def sentence_of(doc: Doc, start: int) -> Span | None:
-    """The sentence containing character ``start`` (helper for tests)."""
-    for sent in doc.sents:
-        if sent.start_char <= start < sent.end_char:
-            return sent
-    return None

@@ -5,7 +5,7 @@ component only collects surface mentions; the assembler resolves them to canonic
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -313,11 +313,6 @@ def _owner(found: Mention, token: Token) -> Mention:
     if not owner.text.strip():
         return found
     return Mention(owner.text, owner.start_char, owner.end_char, found.label, "", False)
-
-
-def clause_tokens(pred: Token) -> Iterator[Token]:
-    """The predicate's subtree: where its quantities, money, items and times are read."""
-    yield from pred.subtree
 
 
 def temporal_mentions(pred: Token, trigger: Token) -> list[Mention]:
