@@ -1,5 +1,6 @@
 """Fixtures for the regression tests: the toy extractor, small cases, the seed case."""
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -50,6 +51,8 @@ def seed_copy(tmp_path: Path) -> Path:
     source = REPO / "fixtures" / "seed-news-az-h200"
     target = tmp_path / "seedfx" / source.name
     target.mkdir(parents=True)
-    for name in ("article.txt", "meta.json"):
-        shutil.copy(source / name, target / name)
+    shutil.copy(source / "article.txt", target / "article.txt")
+    meta = json.loads((source / "meta.json").read_text(encoding="utf-8"))
+    meta.pop("xfail", None)  # the project's known-gap mark is not part of the copy's test
+    (target / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return target.parent
