@@ -12,6 +12,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from clearance.pipeline.components.events import EventsComponent
+from clearance.pipeline.patterns import compact
 from clearance.pipeline.products import load_products
 
 
@@ -28,7 +29,7 @@ def make_entity_ruler(nlp: Language, name: str, models_dir: str) -> EntityRuler:
     ruler = EntityRuler(nlp, name, overwrite_ents=True)
     patterns = PartyResolver.load(root).entity_patterns() + load_products(root).entity_patterns()
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
+        ruler.add_patterns(compact(patterns))
     return ruler
 
 
