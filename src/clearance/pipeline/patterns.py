@@ -42,7 +42,8 @@ def compact(patterns: list[Pattern]) -> list[Pattern]:
 def _literal_prefix(tokens: list[Any]) -> int:
     size = 0
     for token in tokens:
-        if not (isinstance(token, dict) and set(token) == {"ORTH"} and isinstance(token["ORTH"], str)):
+        literal = isinstance(token, dict) and set(token) == {"ORTH"}
+        if not (literal and isinstance(token["ORTH"], str)):
             break
         size += 1
     return size if size < len(tokens) else 0
