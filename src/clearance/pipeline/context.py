@@ -8,7 +8,7 @@ not the prefilter skipped paragraphs, which keeps the prefilter lossless.
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 
@@ -29,16 +29,47 @@ _SCREENING = re.compile(
 AUTHORITY_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL"})
 
 
-@dataclass
 class ArticleContext:
-    """Public bodies and products named anywhere in the article, in order."""
+    """Public bodies and products named anywhere in the article, in order.
 
-    authorities: list[tuple[int, Party]] = field(default_factory=list)
-    products: list[tuple[int, str]] = field(default_factory=list)
-    via: list[str] = field(default_factory=list)
-    deals: list[Deal] = field(default_factory=list)
-    institutions: Institutions = field(default_factory=Institutions)
-    screening: bool = False
+    Everything but ``via`` is read on first use: most articles whose candidates all fall away
+    never pay for the scan.
+    """
+
+    def __init__(
+        self, nlp: Language, text: str, resolver: PartyResolver, products: ProductTable
+    ) -> None:
+        self._nlp, self._text, self._resolver, self._products = nlp, text, resolver, products
+        self.via: list[str] = find_via(text)
+
+    @cached_property
+    def deals(self) -> list[Deal]:
+        """Deals the text describes ("X's takeover of Y")."""
+        return find_deals(self._text)
+
+    @cached_property
+    def institutions(self) -> Institutions:
+        """Public bodies named only in this article."""
+        return find_institutions(self._text, self._resolver)
+
+    @cached_property
+    def screening(self) -> bool:
+        """Whether the story is about investment screening (national security, FDI)."""
+        return bool(_SCREENING.search(self._text))
+
+    @property
+    def authorities(self) -> list[tuple[int, Party]]:
+        """(offset, party) of every public body named, in order."""
+        return self._scan[0]
+
+    @property
+    def products(self) -> list[tuple[int, str]]:
+        """(offset, product name) of every product named, in order."""
+        return self._scan[1]
+
+    @cached_property
+    def _scan(self) -> tuple[list[tuple[int, Party]], list[tuple[int, str]]]:
+        return _scan(self._nlp, self._text, self._resolver, self._products, self.institutions)
 
     def named_body_in(
         self, sentence: tuple[int, int], taken: Sequence[tuple[int, int]] = ()
@@ -109,23 +140,31 @@ class ArticleContext:
 def scan_article(
     nlp: Language, text: str, resolver: PartyResolver, products: ProductTable
 ) -> ArticleContext:
+    """The article's context, read lazily (tokenizer and entity ruler only, never the parser)."""
+    return ArticleContext(nlp, text, resolver, products)
+
+
+def _scan(
+    nlp: Language,
+    text: str,
+    resolver: PartyResolver,
+    products: ProductTable,
+    institutions: Institutions,
+) -> tuple[list[tuple[int, Party]], list[tuple[int, str]]]:
     """Run only the tokenizer and our entity ruler over ``text``."""
     ruler = nlp.get_pipe("clearance_entity_ruler")
     doc = ruler(nlp.make_doc(text))
-    context = ArticleContext(via=find_via(text), deals=find_deals(text))
+    authorities: list[tuple[int, Party]] = []
+    named: list[tuple[int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PRODUCT":
             product = products.lookup(ent.text)
-            context.products.append((ent.start_char, product.name if product else ent.text))
+            named.append((ent.start_char, product.name if product else ent.text))
         elif ent.label_ in AUTHORITY_LABELS:
             party = resolver.resolve(ent.text, ent.label_)
             if party is not None and party.kind in PUBLIC_KINDS:
-                context.authorities.append((ent.start_char, party))
-    context.institutions = find_institutions(text, resolver)
-    context.screening = bool(_SCREENING.search(text))
-    known = {start for start, _ in context.authorities}
-    context.authorities += [
-        (start, party) for start, party in context.institutions.positions if start not in known
-    ]
-    context.authorities.sort(key=lambda pair: pair[0])
-    return context
+                authorities.append((ent.start_char, party))
+    known = {start for start, _ in authorities}
+    authorities += [(start, party) for start, party in institutions.positions if start not in known]
+    authorities.sort(key=lambda pair: pair[0])
+    return authorities, named
