@@ -89,6 +89,7 @@ def assemble(
     headline = [c for c in candidates if c.headline]
     for candidate in body + headline:  # a headline restates the body: fold it in last
         for draft in _drafts(candidate, text, article, context, kit, drafts):
+            _flow_from_home(draft)
             if candidate.headline and (told := _headline_target(drafts, draft)) is not None:
                 _merge(told, draft)
                 continue
@@ -253,8 +254,9 @@ _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "ministry", "minister", 
 def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
-        if found.head_lemma in _GOVERNMENT_NOUNS and found.label == "":
-            unnamed = kit.resolver.resolve(found.text, None) is None
+        if found.head_lemma in _GOVERNMENT_NOUNS and found.label in ("", "ORG"):
+            named = kit.resolver.resolve(found.text, found.label or None)
+            unnamed = named is None or named.kind == PartyKind.COMPANY
             government = context.dominant_government() if unnamed else None
             if government is not None:  # "Government to ban sale of vapes": the country's
                 return government
@@ -396,6 +398,19 @@ def _when(candidate: Candidate, article: Article) -> When | None:
     return resolve_when(candidate.times[0].text, article.published)
 
 
+def _flow_from_home(draft: Draft) -> None:
+    """Name a flow from the deciding authority's side, as soon as the draft exists (so a later
+    restatement borrows the right scope): a sale abroad is an export, a licence to sell at home
+    an operating licence, an "export" into the authority's own country an import."""
+    home = draft.authority.country if draft.authority else None
+    if draft.scope == "sale" and draft.destination and home and draft.destination != home:
+        draft.scope = "export"
+    elif draft.scope == "sale" and draft.licence_purpose:
+        draft.scope = "license"
+    elif draft.scope == "export" and home and draft.destination == home:
+        draft.scope = "import"  # "a request from Poland to resume exports to the Philippines"
+
+
 def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     """Slots the article implies once the event's scope is known."""
     if draft.item is None and draft.item_open and draft.scope in FLOW_SCOPES:
@@ -409,12 +424,6 @@ def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     ):
         draft.scope = "investment"  # a government screening a takeover, not an antitrust review
     home = draft.authority.country if draft.authority else None
-    if draft.scope == "sale" and draft.destination and home and draft.destination != home:
-        draft.scope = "export"
-    elif draft.scope == "sale" and draft.licence_purpose:
-        draft.scope = (
-            "license"  # "a licence to sell broadband services" at home: an operating licence
-        )
     if draft.scope == "import" and draft.destination is None:
         draft.destination = home
     if draft.scope == "export" and draft.origin is None:
