@@ -254,6 +254,8 @@ _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "ministry", "minister", 
 def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
+        if context.institutions.match(found.text) is not None:
+            continue  # named in the article itself: _resolve_all reads it
         if found.head_lemma in _GOVERNMENT_NOUNS and found.label in ("", "ORG"):
             named = kit.resolver.resolve(found.text, found.label or None)
             unnamed = named is None or named.kind == PartyKind.COMPANY

@@ -35,7 +35,7 @@ _CAP = r"[A-Z][\w’'-]*"
 _NAME = re.compile(
     rf"(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+)?"
     rf"(?P<name>(?:{_CAP}\s+(?:(?:and|&)\s+)?){{0,6}}"
-    rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})"
+    rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})(?:\s+General)?"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)*)"
     r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
 )
