@@ -63,6 +63,7 @@ class Lexicon:
     modality: dict[str, str] = field(default_factory=dict)
     scopes: dict[str, ScopeCue] = field(default_factory=dict)
     measures: frozenset[str] = frozenset()
+    non_objects: frozenset[str] = frozenset()
     party_nouns: dict[str, str] = field(default_factory=dict)
 
     def governor_for(self, lemma: str, cls: str) -> Governor | None:
@@ -181,5 +182,6 @@ def load_lexicon(models_dir: Path) -> Lexicon:
         modality=modality,
         scopes=scopes,
         measures=frozenset(row["lemma"] for row in _rows(root / "measures.tsv")),
+        non_objects=frozenset(row["lemma"] for row in _rows(root / "non_objects.tsv")),
         party_nouns={row["lemma"]: row["kind"] for row in _rows(root / "authority_nouns.tsv")},
     )

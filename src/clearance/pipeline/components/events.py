@@ -121,6 +121,8 @@ class EventsComponent:
             self._merging_parties(candidate, scope.token)
         if _describes_permission(pred, reading) or _bare_mention(token, reading, candidate):
             return None
+        if reading.cls == "deny" and self._refuses_a_remark(pred):
+            return None
         if strong:
             return candidate
         if token.pos_ in ("NOUN", "PROPN"):
@@ -142,6 +144,12 @@ class EventsComponent:
         if clause_scope or candidate.items or self._has_measure(pred, token):
             return candidate
         return None
+
+    def _refuses_a_remark(self, pred: Token) -> bool:
+        """ "rejecting objections from creditors": refusing a remark is no decision on a permit."""
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.non_objects for c in pred.children
+        )
 
     def _has_request(self, pred: Token) -> bool:
         return any(
