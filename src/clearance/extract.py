@@ -11,12 +11,11 @@ from functools import lru_cache
 
 from clearance.article import article_from_html, article_from_text
 from clearance.errors import ClearanceError, ErrorKind, ExtractionError
+from clearance.pipeline.run import Outcome
 from clearance.records import ApprovalEvent, Article
 from clearance.settings import Settings
 
 log = logging.getLogger(__name__)
-
-Outcome = list[ApprovalEvent] | ClearanceError
 
 
 class Extractor:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -46,21 +47,21 @@ class _Job:
 
 
 @lru_cache(maxsize=4)
-def _prefilter(models_dir: str) -> re.Pattern[str]:
-    from pathlib import Path
-
-    return load_lexicon(Path(models_dir)).prefilter_pattern()
+def _prefilter(models_dir: Path) -> re.Pattern[str]:
+    return load_lexicon(models_dir).prefilter_pattern()
 
 
-def _kit(settings: Settings) -> Kit:
-    return Kit(PartyResolver.load(settings.models_dir), load_products(settings.models_dir))
+@lru_cache(maxsize=4)
+def _kit(models_dir: Path) -> Kit:
+    """The normalizer's tables, read once per process and models directory."""
+    return Kit(PartyResolver.load(models_dir), load_products(models_dir))
 
 
 def run_pipeline(
     nlp: Language, articles: Iterable[Article], settings: Settings
 ) -> Iterator[tuple[Article, Outcome]]:
     """Yield (article, events or error) in input order."""
-    kit = _kit(settings)
+    kit = _kit(settings.models_dir)
     iterator = iter(articles)
     chunk_size = max(settings.batch_size * 4, 1)
     while chunk := list(islice(iterator, chunk_size)):
@@ -119,7 +120,7 @@ def _job(article: Article, settings: Settings) -> _Job:
     units = split_units(text)
     titles = frozenset(s for s, e in units[:1] if len(units) > 1 and is_headline(text, s, e))
     if settings.prefilter:
-        pattern = _prefilter(str(settings.models_dir))
+        pattern = _prefilter(settings.models_dir)
         units = [(s, e) for s, e in units if pattern.search(text, s, e)]
     return _Job(article, units, titles=titles)
 
