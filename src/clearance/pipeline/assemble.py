@@ -212,7 +212,7 @@ def _authority(
         return None
     public, actors = _resolve_all(candidate.authorities, kit, context)
     owner_public, owners = _resolve_all(candidate.possessors, kit, context)
-    described = _described_regulator(candidate, context, kit)
+    described = _described_regulator(candidate, context, kit, _last_court(earlier))
     if described is not None:
         return [described], True, actors + owners
     public = _distinct(public + owner_public)
@@ -248,14 +248,24 @@ def _distinct(parties: list[Party]) -> list[Party]:
 
 
 _REGULATOR_NOUNS = frozenset({"regulator", "watchdog", "agency", "authority", "commission"})
+_COURT_NOUNS = frozenset({"court", "judge", "tribunal"})
 _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "ministry", "minister", "department"})
 
 
-def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit) -> Party | None:
+def _last_court(earlier: list[Draft]) -> Party | None:
+    courts = [d.authority for d in earlier if d.authority and d.authority.kind == PartyKind.COURT]
+    return courts[-1] if courts else None
+
+
+def _described_regulator(
+    candidate: Candidate, context: ArticleContext, kit: Kit, recent_court: Party | None = None
+) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
         if context.institutions.match(found.text) is not None:
             continue  # named in the article itself: _resolve_all reads it
+        if found.head_lemma in _COURT_NOUNS and found.label == "":
+            return context.court_for(found, recent_court)  # "a US bankruptcy judge": described
         if found.head_lemma in _GOVERNMENT_NOUNS and found.label in ("", "ORG"):
             named = kit.resolver.resolve(found.text, found.label or None)
             unnamed = named is None or named.kind == PartyKind.COMPANY
@@ -270,10 +280,14 @@ def _described_regulator(candidate: Candidate, context: ArticleContext, kit: Kit
         owned = context.institutions.owned_by(f"{found.owner}'s {found.text}")
         if owned is not None:  # "Oregon's health authority" -> the Oregon Health Authority
             return owned
-        country = party.country if party is not None else _country_word(found.text, kit)
+        described = f"{found.owner} {found.text}"
+        country = party.country if party is not None else _country_word(described, kit)
         regulator = context.regulator_for(country, candidate.trigger.start)
         if regulator is not None:
             return regulator
+        name = kit.resolver.country_name(country) if country else None
+        if name:  # "Peru's civil aviation authority", never named: Peru's government
+            return kit.resolver.resolve(name, "GPE")
     return None
 
 
@@ -407,10 +421,29 @@ def _flow_from_home(draft: Draft) -> None:
     home = draft.authority.country if draft.authority else None
     if draft.scope == "sale" and draft.destination and home and draft.destination != home:
         draft.scope = "export"
+    elif draft.scope == "license" and draft.destination and home and draft.destination != home:
+        draft.scope = "export"  # "an authorisation to transfer reactor data to Poland"
     elif draft.scope == "sale" and draft.licence_purpose:
         draft.scope = "license"
-    elif draft.scope == "export" and home and draft.destination == home:
+    elif draft.scope == "export" and home and home in (draft.destination, _foreign(draft)):
         draft.scope = "import"  # "a request from Poland to resume exports to the Philippines"
+
+
+_PLACE_KINDS = frozenset({PartyKind.GOVERNMENT, PartyKind.GROUP})  # "three Australian plants"
+
+
+def _foreign(draft: Draft) -> str | None:
+    """A flow read from the deciding country's side: goods *from* another country, or exports
+    a foreign government asks for ("Vietnam is awaiting Chinese approval for exports"), come
+    in. Returns the authority's own country when the flow is inbound, else None."""
+    home = draft.authority.country if draft.authority else None
+    origin = draft.origin or next(
+        (p.country for p in draft.beneficiaries if p.kind in _PLACE_KINDS and p.country), None
+    )
+    if origin and home and origin != home and draft.destination in (None, home):
+        draft.origin = origin
+        return home
+    return None
 
 
 def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
@@ -513,10 +546,15 @@ def _vendor_as_beneficiary(draft: Draft) -> None:
 
 
 def _country(mentions: list[Mention], kit: Kit) -> str | None:
+    """The country a place mention names: "Spain", "Beijing", or a demonym ("to *Chinese*
+    companies")."""
     for found in mentions:
         party = kit.resolver.resolve(found.text, "GPE")
         if party is not None and party.country:
             return party.country
+        code = kit.resolver.country_of(found.text)
+        if code:
+            return code
     return None
 
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from clearance.normalize.attribution import find_via
 from clearance.normalize.parties import PartyResolver
+from clearance.pipeline.candidates import Mention
 from clearance.pipeline.deals import Deal, find_deals
 from clearance.pipeline.institutions import Institutions, find_institutions
 from clearance.pipeline.products import ProductTable
@@ -26,6 +27,11 @@ _SCREENING = re.compile(
     r"national[- ]security|foreign[- ]investment|investment screening|\bCFIUS\b|\bFIRB\b",
     re.IGNORECASE,
 )
+_COURT_FILLER = frozenset(
+    {"a", "an", "the", "court", "courts", "judge", "judges", "tribunal", "federal", "state"}
+)
+_ARTICLES = frozenset({"a", "an", "the"})
+_PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 AUTHORITY_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL"})
 
 
@@ -51,6 +57,29 @@ class ArticleContext:
     def institutions(self) -> Institutions:
         """Public bodies named only in this article."""
         return find_institutions(self._text, self._resolver)
+
+    def court_for(self, description: Mention, recent: Party | None = None) -> Party:
+        """The court a description means: "a US bankruptcy judge" is the article's "US Bankruptcy
+        Court for the District of Delaware" (the named court sharing a distinctive word with it,
+        or the only one named); "the court" is the court last told of (``recent``); otherwise
+        the description itself, with its place ("environmental court in Antofagasta")."""
+        named = self.institutions.courts()
+        words = {w.casefold() for w in description.text.split()} - _COURT_FILLER
+        words = {w for w in words if self._resolver.country_of(w.upper()) is None}
+        fitting = [c for c in named if words & {w.casefold() for w in c.name.split()}]
+        if not words and recent is not None and description.definite:
+            return recent.model_copy(deep=True)
+        if fitting or (len(named) == 1 and not words):
+            return (fitting or named)[0].model_copy(deep=True)
+        name = " ".join(w for w in description.text.split() if w.casefold() not in _ARTICLES)
+        name = re.sub(r"\bjudges?\b", "court", name)
+        place = _PLACE_AFTER.match(self._text, description.end)
+        if place:
+            name += f" in {place.group(1)}"
+        code = _country_code(description.text, self._resolver)
+        if code is None and (government := self.dominant_government()) is not None:
+            code = government.country
+        return Party(name=name, kind=PartyKind.COURT, country=code, mentions=[description.text])
 
     @cached_property
     def screening(self) -> bool:
@@ -168,3 +197,12 @@ def _scan(
     authorities += [(start, party) for start, party in institutions.positions if start not in known]
     authorities.sort(key=lambda pair: pair[0])
     return authorities, named
+
+
+def _country_code(text: str, resolver: PartyResolver) -> str | None:
+    """The country a country word or demonym in ``text`` names ("US bankruptcy judge" -> US)."""
+    for word in text.split():
+        code = resolver.country_of(word) if word[:1].isupper() else None
+        if code:
+            return code
+    return None

@@ -67,6 +67,14 @@ class Institutions:
                 return party
         return None
 
+    def courts(self) -> list[Party]:
+        """The distinct courts the article names, in order of first mention."""
+        seen: dict[str, Party] = {}
+        for _start, party in self.positions:
+            if party.kind == PartyKind.COURT:
+                seen.setdefault(party.name, party)
+        return list(seen.values())
+
     def owned_by(self, description: str) -> Party | None:
         """The one named body of the place a description starts with ("Oregon's ...")."""
         match = re.match(r"(?:[Tt]he\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s", description)

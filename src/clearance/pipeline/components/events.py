@@ -90,6 +90,8 @@ class EventsComponent:
     def _trigger(self, token: Token) -> Trigger | None:
         if token.dep_ in _SKIP_DEPS and token.pos_ != "VERB":
             return None
+        if token.lemma_.lower() == "authority" and token.dep_ != "dobj":
+            return None  # "granted X *authority* to fly" is a permission; "the authority" a body
         if token.dep_ == "amod":
             return None
         return self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
@@ -112,6 +114,8 @@ class EventsComponent:
             strong_trigger=strong,
             licence_purpose=bool(scope and scope.licence),
         )
+        if candidate.scope is None and token.lemma_.lower() in _OPERATING_PERMISSIONS:
+            candidate.scope = "license"  # "granted Coastal Air authority to fly": a licence
         read_roles(reading, token, candidate, self.lexicon)
         self._items(candidate, pred, token, scope.token if scope else None)
         candidate.times = temporal_mentions(pred, token)
@@ -122,6 +126,8 @@ class EventsComponent:
         if _describes_permission(pred, reading) or _bare_mention(token, reading, candidate):
             return None
         if reading.cls == "deny" and self._refuses_a_remark(pred):
+            return None
+        if reading.cls == "deny" and _permission_subject(pred):
             return None
         if strong:
             return candidate
@@ -219,6 +225,36 @@ class EventsComponent:
                         known.add(found.start)
 
 
+def _permission_subject(pred: Token) -> bool:
+    """ "The licences also *bar* sales to listed companies": a permit's own terms, not a ban."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in PERMISSIONS | _OPERATING_PERMISSIONS
+        for c in pred.children
+    )
+
+
+def granted_request(pred: Token, triggers: set[int] | None = None) -> Token | None:
+    """ "granted [the FTC's request] for [an injunction]": the decision requested (a trigger
+    noun after "request for"), when ``pred`` grants a request."""
+    if pred.lemma_.lower() not in _GRANTING_VERBS:
+        return None
+    for obj in pred.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in REQUESTS:
+            continue
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                asked = [c for c in prep.children if c.dep_ == "pobj"]
+                if not asked or asked[0].lemma_.lower() in PERMISSIONS:
+                    continue  # "approved the application for a permit": the permit's own
+                if triggers is None or asked[0].i in triggers:
+                    return asked[0]
+    return None
+
+
+_OPERATING_PERMISSIONS = frozenset({"authority", "authorisation", "authorization", "permission"})
+_GRANTING_VERBS = frozenset({"grant", "approve", "accept", "uphold", "allow"})
+
+
 def _describes_permission(pred: Token, reading: Reading) -> bool:
     """ "export permits *that allowed* Maritime to ship sensors": what a permit allows is part
     of the permit's own event; "a request *to be allowed* to resume exports" is a wish."""
@@ -264,7 +300,14 @@ def _bare_mention(token: Token, reading: Reading, candidate: Candidate) -> bool:
 
 
 def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:
-    """ "the licence will be *approved*": a noun whose own verb is a trigger lets the verb speak."""
+    """ "the licence will be *approved*": a noun whose own verb is a trigger lets the verb speak;
+    "an injunction *blocking* the merger", "an order *banning* imports": the noun's own
+    participle restates it; "granted the FTC's request for an injunction": the granted
+    request is the injunction's own event."""
+    if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.i in triggers:
+        return True
+    if token.pos_ == "VERB" and granted_request(token, triggers) is not None:
+        return True
     if reading.predicate.i != token.i:
         return False
     verb = governing_verb(token)

@@ -140,6 +140,8 @@ def stative(token: Token) -> bool:
     """ "the device *remained approved*", "*confident of* approval": a state, not an act."""
     if token.dep_ in ("acomp", "oprd", "xcomp") and token.head.lemma_.lower() in ("remain", "stay"):
         return True
+    if any(c.dep_ == "auxpass" and c.lower_.startswith(("remain", "stay")) for c in token.children):
+        return True  # the parser reads "remained approved" as a passive
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ"
 
 

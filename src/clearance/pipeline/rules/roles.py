@@ -147,6 +147,9 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         _add_authorities(candidate.authorities, agents, lexicon)
         passive_subjects = [s for s in subjects(pred) if s.i != trigger.i]
         _add(candidate.beneficiaries, passive_subjects, lexicon, owners=True)
+    elif (speaker := _obliging_speaker(pred, reading)) is not None:
+        _add_authorities(candidate.authorities, subjects(speaker), lexicon)
+        _add(candidate.beneficiaries, subjects(pred), lexicon, owners=True)
     elif pred.pos_ in ("VERB", "AUX"):
         candidate.actor_required = True
         actors = [a for s in subjects(pred) if (a := _antecedent(s, pred)) is not None]
@@ -157,6 +160,23 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         _add_authorities(candidate.authorities, agents, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         _nominal_roles(trigger, candidate, lexicon)
+
+
+_OBLIGATIONS = frozenset({"must", "shall"})
+_TRADING = frozenset({"buy", "purchase", "import", "export", "sell", "ship", "use", "supply"})
+_SAYING = frozenset({"say", "announce", "state", "rule", "order", "decide", "notify", "tell"})
+
+
+def _obliging_speaker(pred: Token, reading: Reading) -> Token | None:
+    """ "The CAC said operators *must stop* buying Vantor products": a duty a body announces
+    is its ban; the body speaking decides, the operators are bound."""
+    if reading.cls not in ("deny", "revoke") or pred.dep_ != "ccomp":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATIONS for c in pred.children):
+        return None
+    if not any(c.dep_ == "xcomp" and c.lemma_.lower() in _TRADING for c in pred.children):
+        return None  # "must stop broadcasting": the consequence of a decision told elsewhere
+    return pred.head if pred.head.lemma_.lower() in _SAYING else None
 
 
 def _agent_preps(trigger: Token) -> tuple[str, ...]:
@@ -248,11 +268,22 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     agents = prep_objects(trigger, _agent_preps(trigger)) + _granting_places(trigger)
     for thing in prep_objects(trigger, ("of",)):  # "the approval of the deal *by the EC*"
         agents += prep_objects(thing, ("by",))
-    _add_authorities(candidate.authorities, agents, lexicon)
+    _add_authorities(candidate.authorities, agents + _granter(trigger), lexicon)
     preps = ("for", "to", "of") if trigger.lemma_.lower() in PERMISSIONS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
         _add(candidate.beneficiaries, targets, lexicon, owners=True)
+
+
+def _granter(trigger: Token) -> list[Token]:
+    """ "a judge granted the FTC's request for *an injunction*": the judge decides it."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in REQUESTS:
+        return []
+    request = prep.head
+    if request.dep_ != "dobj" or request.head.pos_ != "VERB":
+        return []
+    return subjects(request.head)
 
 
 def public_places(token: Token, lexicon: Lexicon) -> list[Token]:
@@ -347,11 +378,22 @@ def _adverbial_time(child: Token, seen: set[int]) -> list[Mention]:
     return []
 
 
+def _market_of_sales(token: Token) -> bool:
+    """A place compounded onto sales or shipments names where they go ("its China sales")."""
+    return (
+        token.dep_ == "compound"
+        and token.ent_type_ == "GPE"
+        and token.head.lemma_.lower() in ("sale", "shipment", "delivery")
+    )
+
+
 def places(pred: Token, trigger: Token) -> tuple[list[Mention], list[Mention]]:
     """Origins ("from the US") and destinations ("to China", "into the EU") of a trade flow."""
     origins: list[Mention] = []
     destinations: list[Mention] = []
     for token in sorted(set(pred.subtree) | set(trigger.subtree), key=lambda t: t.i):
+        if _market_of_sales(token):
+            destinations.append(mention(token))  # "halted the company's *China* sales"
         if token.dep_ != "pobj":
             continue
         place = token

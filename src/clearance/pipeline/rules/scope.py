@@ -80,7 +80,31 @@ def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading 
     if not ranked:
         return None
     _, hops, _, _, cue, token = min(ranked, key=lambda r: r[:4])
+    if cue.scope == "sale" and _buys_a_company(token):
+        return ScopeReading("merger", token, True, hops)
     return ScopeReading(cue.scope, token, cue.strong, hops)
+
+
+_COMPANY_NOUNS = frozenset(
+    {
+        "company", "firm", "maker", "rival", "competitor", "business", "group", "chipmaker",
+        "carrier", "operator", "lender", "insurer", "startup", "producer", "manufacturer",
+        "supplier", "developer", "miner", "retailer", "publisher", "studio", "airline",
+    }
+)  # fmt: skip
+
+
+def _buys_a_company(cue: Token) -> bool:
+    """ "its $3.1 billion *purchase of* catheter maker Pulsewright", "to *buy* rival X": buying
+    a company is a takeover (merger); buying or selling goods or assets stays a sale."""
+    if cue.lemma_.lower() not in ("purchase", "buy", "sale", "sell"):
+        return False
+    thing = object_of(cue)
+    if thing is None:
+        return False
+    if thing.ent_type_ in ("ORG", "COMPANY") and thing.pos_ == "PROPN":
+        return not any(c.dep_ in ("poss", "case") for c in thing.children)
+    return thing.lemma_.lower() in _COMPANY_NOUNS
 
 
 def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> ScopeReading | None:
