@@ -90,6 +90,8 @@ class EventsComponent:
     def _trigger(self, token: Token) -> Trigger | None:
         if token.dep_ in _SKIP_DEPS and token.pos_ != "VERB":
             return None
+        if token.lower_ == "pending" and not _pending_request(token):
+            return None  # "suspended the clearance, pending a fresh assessment": a condition
         if token.lemma_.lower() == "authority" and token.dep_ != "dobj":
             return None  # "granted X *authority* to fly" is a permission; "the authority" a body
         if token.dep_ == "amod":
@@ -143,6 +145,8 @@ class EventsComponent:
             return candidate
         if trigger is not None and trigger.cls == "pending" and self._has_request(pred):
             return candidate  # "still evaluating applications from two operators"
+        if trigger is not None and trigger.cls == "pending" and self._reviews_a_name(pred):
+            return candidate  # "the FDA is reviewing Lumivue"
         if trigger is not None and trigger.lemma in _RULINGS:
             # "is expected to rule within two months": a ruling still to come is pending
             return candidate if modality(token, self.lexicon) is not None else None
@@ -158,8 +162,18 @@ class EventsComponent:
         )
 
     def _has_request(self, pred: Token) -> bool:
+        if pred.dep_ == "acl" and pred.head.lemma_.lower() in REQUESTS:
+            return True  # "an application pending with the SFC"
         return any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in REQUESTS for c in pred.children
+        )
+
+    def _reviews_a_name(self, pred: Token) -> bool:
+        if pred.lemma_.lower() not in _REVIEWS:
+            return False
+        return any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in _NOT_PRODUCTS
+            for c in pred.children
         )
 
     def _has_measure(self, pred: Token, trigger: Token) -> bool:
@@ -251,6 +265,20 @@ def granted_request(pred: Token, triggers: set[int] | None = None) -> Token | No
     return None
 
 
+_REVIEWS = frozenset(
+    {"review", "assess", "evaluate", "examine", "scrutinize", "scrutinise", "probe", "investigate"}
+)
+# the small model often reads a drug's name as a PERSON: anything but a place or an amount
+_NOT_PRODUCTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "GPE", "NORP", "LOC"})
+
+
+def _pending_request(token: Token) -> bool:
+    """ "an application *pending* with the SFC", "the request is *pending*"."""
+    return token.dep_ in ("acomp", "ROOT") or (
+        token.dep_ == "acl" and token.head.lemma_.lower() in REQUESTS
+    )
+
+
 _OPERATING_PERMISSIONS = frozenset({"authority", "authorisation", "authorization", "permission"})
 _GRANTING_VERBS = frozenset({"grant", "approve", "accept", "uphold", "allow"})
 
@@ -258,8 +286,8 @@ _GRANTING_VERBS = frozenset({"grant", "approve", "accept", "uphold", "allow"})
 def _describes_permission(pred: Token, reading: Reading) -> bool:
     """ "export permits *that allowed* Maritime to ship sensors": what a permit allows is part
     of the permit's own event; "a request *to be allowed* to resume exports" is a wish."""
-    if pred.dep_ not in ("relcl", "acl"):
-        return False
+    if pred.dep_ not in ("relcl", "acl") or pred.lower_ == "pending":
+        return False  # "an application *pending* with the SFC" is the pending decision itself
     head = pred.head.lemma_.lower()
     return head in REQUESTS or (reading.cls == "approve" and head in PERMISSIONS)
 
@@ -304,7 +332,8 @@ def _absorbed(token: Token, reading: Reading, triggers: set[int]) -> bool:
     "an injunction *blocking* the merger", "an order *banning* imports": the noun's own
     participle restates it; "granted the FTC's request for an injunction": the granted
     request is the injunction's own event."""
-    if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.i in triggers:
+    restates = reading.cls in ("deny", "revoke")
+    if restates and token.dep_ == "acl" and token.pos_ == "VERB" and token.head.i in triggers:
         return True
     if token.pos_ == "VERB" and granted_request(token, triggers) is not None:
         return True

@@ -181,6 +181,8 @@ def _obliging_speaker(pred: Token, reading: Reading) -> Token | None:
 
 def _agent_preps(trigger: Token) -> tuple[str, ...]:
     """ "approval *from* the FDA" names the authority; "a ban on meat *from* Iowa" the origin."""
+    if trigger.lower_ == "pending":
+        return ("with", "before", "at")  # "an application pending with the SFC"
     return ("by", "from") if trigger.lemma_.lower() in PERMISSIONS | _GRANTS else ("by",)
 
 
