@@ -98,14 +98,17 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         head = _head(name)
         if head is None or len(name.split()) < 2:
             continue
-        known = resolver.resolve(name, "ORG")
-        if known is not None and match.group("acronym") and known.name == name:
-            known.name = match.group("acronym")  # "... of Pakistan (CCP)": its short name
+        owner = match.group("owner")
+        known = resolver.resolve(f"{owner}'s {name}", "ORG") if owner else None
+        if known is not None and known.kind == PartyKind.GOVERNMENT:
+            known = None  # only a body the tables name ("Malta's Financial Services Authority")
+        known = known or resolver.resolve(name, "ORG")
+        acronym = _usable(match.group("acronym"))
+        if known is not None and acronym and known.name == name:
+            known.name = acronym  # "... of Pakistan (CCP)": its short name
         party: Party | None = known
         if known is None or known.kind == PartyKind.COMPANY:
-            party = _party(
-                name, head, match.group("owner"), match.group("acronym"), words, resolver
-            )
+            party = _party(name, head, owner, acronym, words, resolver)
         if party is None:
             continue
         for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
@@ -175,7 +178,13 @@ def _used_acronym(name: str, owner: str | None, words: set[str]) -> str | None:
     """ "Securities and Futures Commission" is "SFC" if the article says "SFC"."""
     initials = "".join(w[0] for w in name.split() if w.lower() not in _CONNECTORS)
     options = [initials] + ([owner[0] + initials] if owner else [])
-    return next((a for a in options if len(a) >= 2 and a in words), None)
+    return next((a for a in options if len(a) >= 3 and a in words), None)
+
+
+def _usable(acronym: str | None) -> str | None:
+    """An acronym fit to be a canonical name: two letters ("CA", "EA") name too many bodies,
+    so the full name stays ("the Communications Authority of Kenya (CA)")."""
+    return acronym if acronym and len(acronym) >= 3 else None
 
 
 def _strip_article(surface: str) -> str:

@@ -118,7 +118,8 @@ def _job(article: Article, settings: Settings) -> _Job:
         message = f"article is {len(text):,} characters, over the {settings.max_chars:,} cap"
         return _Job(article, [], error=ExtractionError(source, message, kind=ErrorKind.TOO_LONG))
     units = split_units(text)
-    titles = frozenset(s for s, e in units[:1] if len(units) > 1 and is_headline(text, s, e))
+    # the title and the sub-headings of a round-up announce events the paragraphs tell
+    titles = frozenset(s for s, e in units[:-1] if is_headline(text, s, e))
     if settings.prefilter:
         pattern = _prefilter(settings.models_dir)
         units = [(s, e) for s, e in units if pattern.search(text, s, e)]

@@ -269,7 +269,9 @@ _REVIEWS = frozenset(
     {"review", "assess", "evaluate", "examine", "scrutinize", "scrutinise", "probe", "investigate"}
 )
 # the small model often reads a drug's name as a PERSON: anything but a place or an amount
-_NOT_PRODUCTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "GPE", "NORP", "LOC"})
+_NOT_PRODUCTS = frozenset(
+    {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "GPE", "NORP", "LOC"}
+)
 
 
 def _pending_request(token: Token) -> bool:
