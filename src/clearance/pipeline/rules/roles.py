@@ -241,7 +241,13 @@ def _verb_beneficiaries(pred: Token) -> list[Token]:
     for clause in (c for c in pred.children if c.dep_ in ("ccomp", "xcomp")):
         objects += [c for c in clause.children if c.dep_ == "nsubj"]
     owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
-    return objects + owners + _applicants(objects)
+    return objects + owners + _applicants(objects) + _holders(objects)
+
+
+def _holders(objects: list[Token]) -> list[Token]:
+    """ "suspended the export registrations *of three Australian plants*": who holds a permit."""
+    permits = [o for o in objects if o.lemma_.lower() in PERMISSIONS | {"registration"}]
+    return _non_places([p for o in permits for p in prep_objects(o, ("of",))])
 
 
 def _applicants(objects: list[Token]) -> list[Token]:
