@@ -366,13 +366,41 @@ def temporal_mentions(pred: Token, trigger: Token) -> list[Mention]:
                 seen.add(span.start_char)
     for child in pred.children:
         found.extend(_adverbial_time(child, seen))
+    found = [m for m in found if not _DURATION.match(m.text)]
     if not found:  # "has approved X, the company said *on Wednesday*"
         found = [
             Mention(e.text, e.start_char, e.end_char, "DATE")
             for e in trigger.sent.ents
-            if e.label_ == "DATE"
+            if e.label_ == "DATE" and not _DURATION.match(e.text)
         ][:1]
-    return sorted(found, key=lambda m: m.start)
+    attached = _attached_times(pred) | _attached_times(trigger)
+    return sorted(found, key=lambda m: (m.start not in attached, m.start))
+
+
+def _attached_times(head: Token) -> set[int]:
+    """Start offsets of times that modify ``head`` itself ("approved X *on Monday*",
+    "*last week* approved"): these say when the decision was taken."""
+    starts: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during"):
+            starts |= {t.idx for t in child.children if t.dep_ == "pobj"}
+            starts |= {t.idx for c in child.children for t in c.lefts if c.dep_ == "pobj"}
+        elif child.dep_ in ("npadvmod", "tmod"):
+            starts |= {t.idx for t in child.subtree}
+    return starts
+
+
+# "a ten-year licence", "within 60 days", "monthly", "recent years": how long or how often,
+# not when the decision was taken
+_DURATION = re.compile(
+    r"^(?:for |within |over |up to |about |around |nearly |almost |less than |more than )*"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|recent|"
+    r"\d[\d,.]*|the (?:past|last|next|first|coming) (?:\w+ )?)\s*)?"
+    r"(?:working |business |calendar |full )?(?:hour|day|week|month|quarter|year|decade)s?$"
+    r"|^\w+-(?:hour|day|week|month|year)(?:-old)?$"
+    r"|^(?:daily|weekly|monthly|quarterly|annual|annually|yearly)$",
+    re.IGNORECASE,
+)
 
 
 def _adverbial_time(child: Token, seen: set[int]) -> list[Mention]:
