@@ -377,6 +377,51 @@ NOT_COVERED_UNITS = frozenset(
         "hours",
         "minutes",
         "models",
+        # who a decision concerns, or where: counted parties and places are not units covered
+        "officials",
+        "applicants",
+        "providers",
+        "foundries",
+        "contractors",
+        "states",
+        "teenagers",
+        "batches",
+        "plants",
+        "operators",
+        "buyers",
+        "sellers",
+        "groups",
+        "banks",
+        "lenders",
+        "carriers",
+        "airlines",
+        "regions",
+        "provinces",
+        "cities",
+        "sites",
+        "stores",
+        "manufacturers",
+        "producers",
+        "suppliers",
+        "exporters",
+        "importers",
+        "farms",
+        "facilities",
+        "children",
+        # a product's size or a plant's capacity, not how many units
+        "millilitres",
+        "milliliters",
+        "ml",
+        "milligrams",
+        "mg",
+        "megawatts",
+        "mw",
+        "gigawatts",
+        "kilometres",
+        "km",
+        "metres",
+        "per",
+        "percent",
     }
 )
 
@@ -386,7 +431,9 @@ def _quantity(clause: str) -> Quantity | None:
     found = [
         f.value
         for f in find_quantities(clause)
-        if (f.value.unit or "").split(" ")[-1].lower() not in NOT_COVERED_UNITS
+        if f.value.unit
+        and f.value.unit.islower()  # "a 15-megawatt microreactor", "the 1,000 MW Farm": no count
+        and f.value.unit.split(" ")[-1] not in NOT_COVERED_UNITS
     ]
     precise = [q for q in found if q.qualifier not in VAGUE]
     chosen = precise or found
