@@ -77,6 +77,7 @@ class Draft:
     item_open: bool = True
     strong_trigger: bool = True
     licence_purpose: bool = False
+    companies: list[Party] = field(default_factory=list)
 
 
 def assemble(
@@ -104,6 +105,8 @@ def assemble(
     for draft in drafts:
         _finish(draft, context, kit)
     _share_beneficiaries(drafts)
+    for draft in drafts:
+        _sentence_firms(draft)
     _deal_parties(drafts, context, kit)
     _full_names(drafts, context)
     return [_record(d, article, context) for d in drafts if d.scope is not None]
@@ -160,6 +163,7 @@ def _draft(
         item_open=candidate.item_object is None or candidate.item_object.definite,
         strong_trigger=candidate.strong_trigger,
         licence_purpose=candidate.licence_purpose,
+        companies=_companies(candidate, kit),
         origin=_country(candidate.origins, kit),
         destination=_country(candidate.destinations, kit),
     )
@@ -304,6 +308,22 @@ def _beneficiaries(
             continue
         parties.append(party)
     return _dedupe_parties(parties)
+
+
+def _companies(candidate: Candidate, kit: Kit) -> list[Party]:
+    found = [kit.resolver.resolve(m.text, m.label) for m in candidate.companies]
+    return [p for p in found if p is not None and p.kind == PartyKind.COMPANY]
+
+
+def _sentence_firms(draft: Draft) -> None:
+    """No beneficiary read from the parse: the firms the evidence names (not the vendor of the
+    item, not the item itself) are whom the decision concerns."""
+    if draft.beneficiaries:
+        return
+    vendor = draft.item.vendor.name if draft.item and draft.item.vendor else None
+    item = draft.item.name if draft.item else None
+    firms = [p for p in draft.companies if p.name not in (vendor, item)]
+    draft.beneficiaries = _dedupe_parties(firms)
 
 
 def _dedupe_parties(parties: list[Party]) -> list[Party]:
@@ -761,6 +781,7 @@ def _merge(target: Draft, new: Draft) -> None:
     if target.beneficiaries:
         incoming = [p for p in incoming if p.kind != PartyKind.GROUP]
     target.beneficiaries = _dedupe_parties(target.beneficiaries + incoming)
+    target.companies = _dedupe_parties(target.companies + new.companies)
     target.item = _better_item(target.item, new.item)
     target.quantity = _better_quantity(target.quantity, new.quantity)
     target.amount = target.amount or new.amount

@@ -51,6 +51,7 @@ class Candidate:
     origins: list[Mention] = field(default_factory=list)
     destinations: list[Mention] = field(default_factory=list)
     possessors: list[Mention] = field(default_factory=list)
+    companies: list[Mention] = field(default_factory=list)  # every firm the sentence names
     anaphoric: bool = False
     actor_required: bool = False
     actor_blocked: bool = False
@@ -80,6 +81,7 @@ class Candidate:
             origins=move(self.origins),
             destinations=move(self.destinations),
             possessors=move(self.possessors),
+            companies=move(self.companies),
             anaphoric=self.anaphoric,
             actor_required=self.actor_required,
             actor_blocked=self.actor_blocked,

@@ -123,6 +123,11 @@ class EventsComponent:
         candidate.times = temporal_mentions(pred, token)
         candidate.origins, candidate.destinations = places(pred, token)
         candidate.anaphoric = _anaphoric(token)
+        candidate.companies = [
+            Mention(e.text, e.start_char, e.end_char, e.label_)
+            for e in sentence.ents
+            if e.label_ in ("ORG", "COMPANY")
+        ]
         if scope is not None and scope.scope == "merger":
             self._merging_parties(candidate, scope.token)
         if _describes_permission(pred, reading) or _bare_mention(token, reading, candidate):
