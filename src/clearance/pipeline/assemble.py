@@ -107,6 +107,7 @@ def assemble(
     _share_beneficiaries(drafts)
     for draft in drafts:
         _sentence_firms(draft)
+        _maker_as_vendor(draft)
     _deal_parties(drafts, context, kit)
     _full_names(drafts, context)
     return [_record(d, article, context) for d in drafts if d.scope is not None]
@@ -360,6 +361,36 @@ def _item(candidate: Candidate, kit: Kit) -> Item | None:
     return Item(name=name, vendor=vendor)
 
 
+_PERMISSION_WORDS = frozenset(
+    {
+        "approval", "licence", "license", "permit", "authorisation", "authorization",
+        "clearance", "permission", "consent", "nod", "go-ahead", "registration", "it", "them",
+    }
+)  # fmt: skip
+
+
+def _mere_permission(name: str, scope: str | None) -> bool:
+    """ "won *approval*" for a drug, "granted *it*": the decision's own word names no item of a
+    flow, deal or product; for a licence event the licence is the item."""
+    words = name.casefold().split()
+    if words[-1].rstrip("s") not in _PERMISSION_WORDS and words[-1] not in _PERMISSION_WORDS:
+        return False
+    return scope not in ("license", None)
+
+
+def _maker_as_vendor(draft: Draft) -> None:
+    """ "Halden won approval for Veluvra": a named product's applicant is its maker."""
+    item = draft.item
+    if item is None or item.vendor is not None or draft.scope not in VENDOR_SCOPES:
+        return
+    firms = [p for p in draft.beneficiaries if p.kind == PartyKind.COMPANY]
+    if len(firms) == 1 and item.name[:1].isupper() and firms[0].name != item.name:
+        item.vendor = firms[0].model_copy(deep=True)
+
+
+VENDOR_SCOPES = frozenset({"product", "export", "import", "sale"})
+
+
 def _known_item(name: str, kit: Kit) -> Item:
     product = kit.products.lookup(name)
     vendor = None
@@ -515,6 +546,8 @@ def _foreign(draft: Draft) -> str | None:
 
 def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     """Slots the article implies once the event's scope is known."""
+    if draft.item is not None and _mere_permission(draft.item.name, draft.scope):
+        draft.item = None
     if draft.item is None and draft.item_open and draft.scope in FLOW_SCOPES:
         name = context.dominant_product()
         draft.item = _known_item(name, kit) if name else None
