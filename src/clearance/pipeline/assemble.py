@@ -91,6 +91,7 @@ def assemble(
     for candidate in body + headline:  # a headline restates the body: fold it in last
         for draft in _drafts(candidate, text, article, context, kit, drafts):
             _flow_from_home(draft)
+            _screened(draft, context)
             if candidate.headline and (told := _headline_target(drafts, draft)) is not None:
                 _merge(told, draft)
                 continue
@@ -188,12 +189,26 @@ def _resolve_all(
     others: list[Party] = []
     for found in mentions:
         party = context.institutions.match(found.text)
+        if party is None and found.label == "OFFICE":
+            party = _office_holder(found, context, kit)
         party = party or kit.resolver.resolve(found.text, found.label or None)
         if party is None and found.label == "NORP":
             party = _demonym_country(found.text, kit)
         if party is not None:
             (public if party.kind in PUBLIC_KINDS else others).append(party)
     return public, others
+
+
+def _office_holder(found: Mention, context: ArticleContext, kit: Kit) -> Party | None:
+    """ "President Donald Trump", "Treasurer Rachel Moorcroft": an office of the government the
+    title's own country word names, else of the story's government."""
+    party = kit.resolver.resolve(found.text, "PERSON")
+    if party is not None and party.kind != PartyKind.PERSON:
+        return party
+    government = context.dominant_government()
+    home = _country_word(found.text, kit) or (government.country if government else None)
+    party = kit.resolver.resolve_in_context(found.text, home)
+    return party if party is not None and party.kind != PartyKind.PERSON else None
 
 
 def _demonym_country(word: str, kit: Kit) -> Party | None:
@@ -257,6 +272,16 @@ _COURT_NOUNS = frozenset({"court", "judge", "tribunal"})
 _GOVERNMENT_NOUNS = frozenset({"government", "cabinet", "ministry", "minister", "department"})
 
 
+_LABEL = re.compile(r"\s*([A-Z][A-Za-z .'-]{1,40}?)\s*:\s+[A-Z]")
+
+
+def _labelled_government(sentence: str, kit: Kit) -> Party | None:
+    """ "Japan: The health ministry is reviewing ...": a round-up's label names the country."""
+    match = _LABEL.match(sentence)
+    party = kit.resolver.resolve(match.group(1), "GPE") if match else None
+    return party if party is not None and party.kind == PartyKind.GOVERNMENT else None
+
+
 def _last_court(earlier: list[Draft]) -> Party | None:
     courts = [d.authority for d in earlier if d.authority and d.authority.kind == PartyKind.COURT]
     return courts[-1] if courts else None
@@ -274,7 +299,8 @@ def _described_regulator(
         if found.head_lemma in _GOVERNMENT_NOUNS and found.label in ("", "ORG"):
             named = kit.resolver.resolve(found.text, found.label or None)
             unnamed = named is None or named.kind == PartyKind.COMPANY
-            government = context.dominant_government() if unnamed else None
+            labelled = _labelled_government(candidate.sentence.text, kit) if unnamed else None
+            government = labelled or (context.dominant_government() if unnamed else None)
             if government is not None:  # "Government to ban sale of vapes": the country's
                 return government
         if found.head_lemma not in _REGULATOR_NOUNS or found.label not in ("", "AUTHORITY"):
@@ -544,6 +570,21 @@ def _foreign(draft: Draft) -> str | None:
     return None
 
 
+SCREENING_BODIES = frozenset({"CFIUS"})  # regulators whose only business is FDI screening
+
+
+def _screened(draft: Draft, context: ArticleContext) -> None:
+    """A government (or CFIUS) ruling on a takeover in a national-security story is screening
+    an investment, not an antitrust review."""
+    authority = draft.authority
+    if draft.scope != "merger" or authority is None:
+        return
+    if authority.name in SCREENING_BODIES or (
+        context.screening and authority.kind == PartyKind.GOVERNMENT
+    ):
+        draft.scope = "investment"
+
+
 def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     """Slots the article implies once the event's scope is known."""
     if draft.item is not None and _mere_permission(draft.item.name, draft.scope):
@@ -551,13 +592,7 @@ def _finish(draft: Draft, context: ArticleContext, kit: Kit) -> None:
     if draft.item is None and draft.item_open and draft.scope in FLOW_SCOPES:
         name = context.dominant_product()
         draft.item = _known_item(name, kit) if name else None
-    if (
-        draft.scope == "merger"
-        and context.screening
-        and draft.authority is not None
-        and draft.authority.kind == PartyKind.GOVERNMENT
-    ):
-        draft.scope = "investment"  # a government screening a takeover, not an antitrust review
+    _screened(draft, context)
     home = draft.authority.country if draft.authority else None
     if draft.scope == "import" and draft.destination is None:
         draft.destination = home
@@ -691,7 +726,14 @@ def _same_place(told: Draft, title: Draft) -> bool:
 
 def _antecedent_missing(candidate: Candidate, draft: Draft) -> bool:
     """ "For the US government, the veto is an irritant": an anaphor with nothing before it."""
-    return candidate.anaphoric and not draft.authority_explicit and not draft.beneficiaries
+    if not candidate.anaphoric or draft.authority_explicit or draft.beneficiaries:
+        return False
+    return not _deal_restated(candidate)
+
+
+def _deal_restated(candidate: Candidate) -> bool:
+    """ "signed off on *the acquisition*": the deal's own word anchors the event."""
+    return candidate.scope_strong and candidate.scope in ("merger", "investment", "sale", "export")
 
 
 def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Draft | None:
@@ -699,6 +741,8 @@ def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Dr
     if candidate.anaphoric and not draft.authority_explicit:
         # "the veto", "the approval": the decision last told, whoever took it
         told = [d for d in reversed(drafts) if d.decision == draft.decision]
+        if draft.scope_strong:
+            told = [d for d in told if _related_scopes(d.scope, draft.scope)]
         return told[0] if told else None
     same = [
         d
@@ -709,9 +753,18 @@ def _merge_target(drafts: list[Draft], draft: Draft, candidate: Candidate) -> Dr
     ]
     if not same:
         return None
-    if candidate.anaphoric or not candidate.scope_strong:
+    if not candidate.scope_strong:
         return same[0]
+    if candidate.anaphoric:  # "signed off on the sale": the export told before
+        return next((d for d in same if _related_scopes(d.scope, draft.scope)), None)
     return next((d for d in same if d.scope == draft.scope), None)
+
+
+_SCOPE_FAMILIES = (frozenset({"sale", "export", "import"}), frozenset({"merger", "investment"}))
+
+
+def _related_scopes(a: str | None, b: str | None) -> bool:
+    return a == b or any(a in family and b in family for family in _SCOPE_FAMILIES)
 
 
 LICENSED_FLOWS = frozenset({"export", "import", "sale", "product", "investment"})

@@ -122,7 +122,7 @@ class EventsComponent:
         self._items(candidate, pred, token, scope.token if scope else None)
         candidate.times = temporal_mentions(pred, token)
         candidate.origins, candidate.destinations = places(pred, token)
-        candidate.anaphoric = _anaphoric(token)
+        candidate.anaphoric = _anaphoric(token, pred)
         candidate.companies = [
             Mention(e.text, e.start_char, e.end_char, e.label_)
             for e in sentence.ents
@@ -135,6 +135,8 @@ class EventsComponent:
         if reading.cls == "deny" and self._refuses_a_remark(pred):
             return None
         if reading.cls == "deny" and _permission_subject(pred):
+            return None
+        if _generic_requirement(pred):
             return None
         if strong:
             return candidate
@@ -242,6 +244,20 @@ class EventsComponent:
                     if found.start not in known:  # merging parties are firms, whatever NER says
                         candidate.beneficiaries.append(replace(found, label="ORG"))
                         known.add(found.start)
+
+
+def _generic_requirement(pred: Token) -> bool:
+    """ "Under EU rules, lenders *need* their supervisor's permission": a rule for everyone,
+    told in the present to a bare plural, is no decision."""
+    if pred.lemma_.lower() not in ("need", "require") or pred.tag_ not in ("VBP", "VB"):
+        return False
+    subjects = [c for c in pred.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.tag_ == "NNS"
+        and not s.ent_type_
+        and not any(c.dep_ in ("det", "poss") for c in s.children)
+        for s in subjects
+    )
 
 
 def _permission_subject(pred: Token) -> bool:
@@ -408,8 +424,25 @@ def _clause_span(pred: Token, trigger: Token) -> tuple[int, int]:
     return start, end
 
 
-def _anaphoric(token: Token) -> bool:
-    """ "The approval was granted", "the first approvals": a decision already told."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return False
+def _anaphoric(token: Token, pred: Token) -> bool:
+    """ "The approval was granted", "the first approvals": a decision already told; so is what
+    "*the draft* also proposes" or "officials plan to publish *the rule*"."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _definite(token)
+    measures = [c for c in pred.children if c.dep_ in ("nsubj", "dobj")]
+    if any(c.lemma_.lower() in _MEASURE_NOUNS and _definite(c) for c in measures):
+        return True
+    objects = [c for c in pred.children if c.dep_ == "dobj"] + prep_objects(pred, ("on", "off"))
+    return any(c.lemma_.lower() in _DEAL_NOUNS and _definite(c) for c in objects)
+
+
+def _definite(token: Token) -> bool:
     return any(c.lower_ in ("the", "this", "that") for c in token.children if c.dep_ == "det")
+
+
+_DEAL_NOUNS = frozenset(
+    {"sale", "deal", "acquisition", "merger", "takeover", "transaction", "purchase", "export"}
+)  # "signed off on *the sale*": the sale the story already told
+_MEASURE_NOUNS = frozenset(
+    {"draft", "rule", "rules", "regulation", "proposal", "plan", "ban", "measure", "order"}
+)

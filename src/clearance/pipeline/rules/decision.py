@@ -5,6 +5,7 @@ considering a ban" proposed, "will be approved" pending, "did not approve" nothi
 Pure functions over spaCy tokens; no pipeline state.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -246,8 +247,18 @@ HABITUAL = frozenset(
 
 
 def habitual(pred: Token) -> bool:
-    """ "SAMR rarely blocks deals outright": a habit, not a decision."""
-    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in pred.children)
+    """ "SAMR rarely blocks deals outright", "had approved most requests *over the past two
+    years*": a habit or a record, not a decision."""
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in pred.children):
+        return True
+    spans = [c for c in pred.children if c.dep_ in ("prep", "npadvmod")]
+    return any(_RECORD_SPAN.search(" ".join(t.lower_ for t in c.subtree)) for c in spans)
+
+
+_RECORD_SPAN = re.compile(
+    r"^(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years|decade|months)\b"
+    r"|^in recent (?:years|months)\b"
+)
 
 
 _CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "dobj", "acomp"})

@@ -52,12 +52,28 @@ def mention(token: Token) -> Mention:
     doc = token.doc
     if token.ent_type_:
         span = next(ent for ent in doc.ents if ent.start <= token.i < ent.end)
+        office = _office_words(span)
+        if office is not None:  # "President Donald Trump": the office holder, title and all
+            return _span_mention(doc[office : span.end], token, "OFFICE")
         return _span_mention(span, token, span.label_)
     left = [c for c in token.lefts if c.dep_ in _NP_LEFT_DEPS and c.lower_ not in _DEFINITE]
     start = min((c.left_edge.i for c in left), default=token.i)
     while start < token.i and doc[start].lower_ in _DEFINITE | {"a", "an"}:
         start += 1
     return _span_mention(doc[start : token.i + 1], token, "")
+
+
+def _office_words(person: Span) -> int | None:
+    """Where the title before a person's name starts ("Agriculture Secretary", "President"),
+    or None when the name has no title in front of it."""
+    if person.label_ != "PERSON":
+        return None
+    start = person.start
+    while start > 0 and person.doc[start - 1].pos_ == "PROPN" and person.doc[start - 1].is_title:
+        if person.doc[start - 1].ent_type_ not in ("", "GPE", "NORP"):
+            break
+        start -= 1
+    return start if start < person.start else None
 
 
 def _span_mention(span: Span, head: Token, label: str) -> Mention:
@@ -144,6 +160,8 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         found = agents + prep_objects(pred, ("from", "by"))
         _add_authorities(candidate.authorities, found + _granting_places(trigger), lexicon)
     elif is_passive(pred) and pred.lemma_.lower() not in lexicon.modality:
+        # "a dividend, which was approved by shareholders": a private agent decides nothing
+        candidate.actor_blocked = bool(agents) and all(_plainly_private(a, lexicon) for a in agents)
         _add_authorities(candidate.authorities, agents, lexicon)
         passive_subjects = [s for s in subjects(pred) if s.i != trigger.i]
         _add(candidate.beneficiaries, passive_subjects, lexicon, owners=True)
