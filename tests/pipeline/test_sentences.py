@@ -61,6 +61,63 @@ CASES: list[tuple[str, Expected]] = [
         "Microsoft failed to win approval from the CMA for the acquisition before the deadline.",
         [("denied", "merger", "CMA")],
     ),
+    # a described court is the court the text names, or the description with its place
+    (
+        "A district court in Valparaiso on Monday annulled the permit for the Punta Brava port.",
+        [("revoked", "license", "district court in Valparaiso")],
+    ),
+    (
+        "A federal judge on Monday approved the sale of Rovex's Ohio plants to Brightline. "
+        "Judge Amy Cole of the US Bankruptcy Court for the District of Ohio said the bid was fair.",
+        [("approved", "sale", "US Bankruptcy Court for the District of Ohio")],
+    ),
+    # granting a request for an injunction is the injunction, by whoever granted it
+    (
+        "A judge granted the FTC's request for an injunction blocking Alpha's merger with Beta.",
+        [("denied", "merger", "court")],
+    ),
+    # a duty a body announces is its ban
+    (
+        "The CAC said operators must stop buying products from Vantor.",
+        [("denied", "sale", "CAC")],
+    ),
+    # goods from abroad, cleared by the country they go to, are its imports
+    (
+        "Vietnam is still awaiting Chinese approval for exports of frozen durian.",
+        [("pending", "import", "China")],
+    ),
+    (
+        "Washington is weighing new limits on sales of chip software to Chinese companies.",
+        [("proposed", "export", "United States")],
+    ),
+    # buying a company is a takeover; buying goods stays a sale
+    (
+        "Regulators in Brazil blocked Alpha's purchase of rival drugmaker Beta.",
+        [("denied", "merger", "Brazil")],
+    ),
+    # an intention to apply is no event; an application pending with a body is
+    ("Rovex is considering whether to seek clearance from the FDA for the pump.", []),
+    (
+        "Rovex also has an application pending with the Securities and Futures Commission "
+        "for a trading licence.",
+        [("pending", "license", "SFC")],
+    ),
+    # states and records, not decisions
+    ("The device remained approved in the United States.", []),
+    ("The ECB had approved most buyback requests over the past two years.", []),
+    ("Under EU rules, lenders need their supervisor's permission to buy back shares.", []),
+    ("The dividend, which was approved by shareholders in April, will be paid in May.", []),
+    # an office holder is the government; a round-up's label names the country
+    (
+        "US President Lena Hart on Friday ordered Quayline to divest its stake in Portvista.",
+        [("denied", "investment", "United States")],
+    ),
+    (
+        "Japan: The health ministry is reviewing Kisaragi's application to market its vaccine.",
+        [("pending", "product", "Japan")],
+    ),
+    # the terms of a permit are not a new ban
+    ("The licences also bar sales to companies on the entity list.", []),
 ]
 
 

@@ -251,7 +251,8 @@ def habitual(pred: Token) -> bool:
     years*": a habit or a record, not a decision."""
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in pred.children):
         return True
-    spans = [c for c in pred.children if c.dep_ in ("prep", "npadvmod")]
+    objects = [c for c in pred.children if c.dep_ == "dobj"]
+    spans = [c for n in [pred, *objects] for c in n.children if c.dep_ in ("prep", "npadvmod")]
     return any(_RECORD_SPAN.search(" ".join(t.lower_ for t in c.subtree)) for c in spans)
 
 

@@ -70,7 +70,7 @@ def _office_words(person: Span) -> int | None:
         return None
     start = person.start
     while start > 0 and person.doc[start - 1].pos_ == "PROPN" and person.doc[start - 1].is_title:
-        if person.doc[start - 1].ent_type_ not in ("", "GPE", "NORP"):
+        if person.doc[start - 1].ent_type_ not in ("", "GPE", "NORP", "AUTHORITY"):
             break
         start -= 1
     return start if start < person.start else None

@@ -90,6 +90,7 @@ _COMPANY_NOUNS = frozenset(
         "company", "firm", "maker", "rival", "competitor", "business", "group", "chipmaker",
         "carrier", "operator", "lender", "insurer", "startup", "producer", "manufacturer",
         "supplier", "developer", "miner", "retailer", "publisher", "studio", "airline",
+        "drugmaker", "automaker", "carmaker", "insurer", "bank",
     }
 )  # fmt: skip
 
@@ -104,7 +105,8 @@ def _buys_a_company(cue: Token) -> bool:
         return False
     if thing.ent_type_ in ("ORG", "COMPANY") and thing.pos_ == "PROPN":
         return not any(c.dep_ in ("poss", "case") for c in thing.children)
-    return thing.lemma_.lower() in _COMPANY_NOUNS
+    described = [c for c in thing.children if c.dep_ in ("compound", "appos")]
+    return any(t.lemma_.lower() in _COMPANY_NOUNS for t in [thing, *described])
 
 
 def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> ScopeReading | None:
