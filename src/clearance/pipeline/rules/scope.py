@@ -90,7 +90,7 @@ _COMPANY_NOUNS = frozenset(
         "company", "firm", "maker", "rival", "competitor", "business", "group", "chipmaker",
         "carrier", "operator", "lender", "insurer", "startup", "producer", "manufacturer",
         "supplier", "developer", "miner", "retailer", "publisher", "studio", "airline",
-        "drugmaker", "automaker", "carmaker", "insurer", "bank",
+        "drugmaker", "automaker", "carmaker", "bank",
     }
 )  # fmt: skip
 
