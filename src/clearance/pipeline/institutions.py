@@ -96,7 +96,7 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
     for match in _NAME.finditer(text):
         name = _strip_article(match.group("name"))
         head = _head(name)
-        if head is None or len(name.split()) < 2:
+        if head is None or len(name.split()) < 2 or not _public_name(name, resolver):
             continue
         owner = match.group("owner")
         known = resolver.resolve(f"{owner}'s {name}", "ORG") if owner else None
@@ -155,6 +155,32 @@ def _party(
         short = f"{owner} {short}"  # "Oregon's Health Authority": a state's own body
     kind = PartyKind.COURT if head == PartyKind.COURT else PartyKind.REGULATOR
     return Party(name=short, kind=kind, country=country, mentions=[name])
+
+
+# Heads that companies use too ("Deutsche Bank", "Amazon Web Services"): such a name is a public
+# body only with a public word in it ("Central Bank of Ireland", "Federal Customs Service").
+_SHARED_HEADS = frozenset({"bank", "service", "services", "office", "group"})
+_PUBLIC_WORDS = frozenset(
+    {
+        "central", "reserve", "national", "federal", "state", "public", "civil", "customs",
+        "revenue", "health", "border", "veterinary", "inspection", "security", "immigration",
+        "postal", "forest", "wildlife", "intelligence", "food", "safety", "agricultural",
+        "fisheries", "geological", "marshals", "statistics", "tax", "monetary", "people's",
+    }
+)  # fmt: skip
+
+
+def _public_name(name: str, resolver: PartyResolver) -> bool:
+    """Not a company the tables list ("Bank of America"), nor a firm's name that merely ends in
+    a shared institution word ("Stadia Game Streaming Service", "Royal Bank of Canada")."""
+    listed = resolver.resolve(name, None)
+    if listed is not None and listed.kind == PartyKind.COMPANY:
+        return False
+    words = name.casefold().split()
+    head = next((w for w in reversed(words) if w in _HEADS), None)
+    if head not in _SHARED_HEADS:
+        return True
+    return name.split()[0] == "Bank" or bool(_PUBLIC_WORDS & set(words))  # "Bank of Lithuania"
 
 
 def _head(name: str) -> PartyKind | None:

@@ -88,13 +88,7 @@ class EventsComponent:
         return heads
 
     def _trigger(self, token: Token) -> Trigger | None:
-        if token.dep_ in _SKIP_DEPS and token.pos_ != "VERB":
-            return None
-        if token.lower_ == "pending" and not _pending_request(token):
-            return None  # "suspended the clearance, pending a fresh assessment": a condition
-        if token.lemma_.lower() == "authority" and token.dep_ != "dobj":
-            return None  # "granted X *authority* to fly" is a permission; "the authority" a body
-        if token.dep_ == "amod":
+        if _ruled_out(token):
             return None
         return self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
 
@@ -136,7 +130,7 @@ class EventsComponent:
             return None
         if reading.cls == "deny" and _permission_subject(pred):
             return None
-        if _generic_requirement(pred):
+        if _generic_requirement(pred) or _addressed_to_reader(pred):
             return None
         if strong:
             return candidate
@@ -246,6 +240,63 @@ class EventsComponent:
                         known.add(found.start)
 
 
+def _ruled_out(token: Token) -> bool:
+    """Trigger words that, in this use, name no decision."""
+    if token.dep_ == "amod" or (token.dep_ in _SKIP_DEPS and token.pos_ != "VERB"):
+        return True
+    lemma = token.lemma_.lower()
+    if token.lower_ == "pending":
+        return not _pending_request(token)  # "suspended it, pending a fresh assessment"
+    if lemma == "authority":
+        return token.dep_ != "dobj"  # "granted X *authority* to fly"; "the authority" is a body
+    if lemma == "order" and token.pos_ == "NOUN":
+        return _purchase_order(token)  # "an order of 30 Boeing jets"
+    if lemma in ("seek", "apply") and token.pos_ == "VERB":
+        return not _asks_permission(token)  # "sought treatment", "applied the rule"
+    return _alleged(token)
+
+
+def _purchase_order(token: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and any(p.dep_ == "pobj" for p in c.children)
+        for c in token.children
+    ) or any(
+        c.dep_ in ("nummod", "compound") and c.ent_type_ in ("ORG", "MONEY") for c in token.children
+    )
+
+
+_ASKED_FOR = PERMISSIONS | REQUESTS | {
+    "clearance", "nod", "go-ahead", "consent", "exemption", "waiver", "access", "listing",
+    "registration", "review", "extension", "renewal", "certification", "authority", "right",
+}  # fmt: skip
+
+
+def _asks_permission(verb: Token) -> bool:
+    """ "sought approval", "applied for a licence", "applied to the FDA to market it"."""
+    asked = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    asked += prep_objects(verb, ("for",))
+    if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in asked):
+        return True
+    return any(c.lemma_.lower() in _ASKED_FOR for c in asked)
+
+
+_ALLEGING = frozenset({"accuse", "allege", "accusation", "allegation", "charge", "suspect"})
+
+
+def _alleged(token: Token) -> bool:
+    """ "accused of *blocking* the delivery of aid": an allegation, not a decision."""
+    if any(c.lower_ == "allegedly" for c in token.children):
+        return True
+    node = token
+    for _ in range(5):  # "accused of creating a disaster by *blocking* aid"
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _ALLEGING:
+            return True
+    return False
+
+
 def _generic_requirement(pred: Token) -> bool:
     """ "Under EU rules, lenders *need* their supervisor's permission": a rule for everyone,
     told in the present to a bare plural, is no decision."""
@@ -258,6 +309,11 @@ def _generic_requirement(pred: Token) -> bool:
         and not any(c.dep_ in ("det", "poss") for c in s.children)
         for s in subjects
     )
+
+
+def _addressed_to_reader(pred: Token) -> bool:
+    """ "gives *you* permission to ignore the stages", "allows *you* to stream": the reader."""
+    return any(c.dep_ in ("dative", "dobj", "nsubj") and c.lower_ == "you" for c in pred.children)
 
 
 def _permission_subject(pred: Token) -> bool:
