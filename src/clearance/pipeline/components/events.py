@@ -253,7 +253,26 @@ def _ruled_out(token: Token) -> bool:
         return _purchase_order(token)  # "an order of 30 Boeing jets"
     if lemma in ("seek", "apply") and token.pos_ == "VERB":
         return not _asks_permission(token)  # "sought treatment", "applied the rule"
-    return _alleged(token)
+    return _alleged(token) or _licensed_professional(token)
+
+
+_PROFESSIONALS = frozenset(
+    {
+        "physician", "doctor", "pharmacist", "nurse", "wholesaler", "dealer", "retailer",
+        "broker", "practitioner", "contractor", "installer", "driver", "pilot", "professional",
+        "lawyer", "engineer", "operator", "vendor", "seller", "trader", "pharmacy", "clinic",
+    }
+)  # fmt: skip
+
+
+def _licensed_professional(token: Token) -> bool:
+    """ "physicians *licensed* to operate in all states", "*authorised* dealers": who someone
+    is, not a decision about them (no agent, hanging off a person noun)."""
+    if token.tag_ != "VBN" or token.dep_ != "acl":
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    return token.head.lemma_.lower() in _PROFESSIONALS
 
 
 def _purchase_order(token: Token) -> bool:
