@@ -54,7 +54,7 @@ class EventsComponent:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """All candidates in document order, one per trigger that survives its checks."""
-        fixed = self._phrase_triggers(doc)
+        fixed = self._phrase_triggers(doc) | structural_triggers(doc)
         found: list[Candidate] = []
         consumed: set[int] = set()
         readings: list[tuple[Token, Reading, Trigger | None]] = []
@@ -90,7 +90,10 @@ class EventsComponent:
     def _trigger(self, token: Token) -> Trigger | None:
         if _ruled_out(token):
             return None
-        return self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
+        trigger = self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
+        if trigger is not None and trigger.cls == "approve" and self._describes_measure(token):
+            return None
+        return trigger
 
     def _candidate(
         self, token: Token, reading: Reading, trigger: Trigger | None
@@ -110,6 +113,11 @@ class EventsComponent:
             strong_trigger=strong,
             licence_purpose=bool(scope and scope.licence),
         )
+        if candidate.scope is None and _barring_listing(token):
+            listed = {c.lemma_.lower() for c in token.subtree}  # the entity list: export control
+            candidate.scope, candidate.scope_strong = (
+                ("export", True) if listed & {"entity", "export"} else ("other", True)
+            )
         if candidate.scope is None and token.lemma_.lower() in _OPERATING_PERMISSIONS:
             candidate.scope = "license"  # "granted Coastal Air authority to fly": a licence
         read_roles(reading, token, candidate, self.lexicon)
@@ -177,6 +185,11 @@ class EventsComponent:
             for c in pred.children
         )
 
+    def _describes_measure(self, token: Token) -> bool:
+        """ "rules *that would let* tourists convert crypto": what a rule allows is the rule's
+        own content, told by the rule's event."""
+        return token.dep_ in ("relcl", "acl") and token.head.lemma_.lower() in self.lexicon.measures
+
     def _has_measure(self, pred: Token, trigger: Token) -> bool:
         """ "is considering *rules*", "drafted *curbs*": a regulatory measure as an object."""
         objects = [
@@ -240,6 +253,47 @@ class EventsComponent:
                         known.add(found.start)
 
 
+_ORDERING = frozenset({"order", "force", "require", "compel", "direct", "instruct", "tell"})
+_HOLDINGS = frozenset({"stake", "shareholding", "holding", "interest", "share"})
+_BARRING_LISTS = frozenset(
+    {"entity", "export", "control", "sanction", "sanctions", "black", "restricted", "watch"}
+)
+_BARRED = frozenset({"bar", "ban", "sanction", "prohibit", "blacklist", "restrict"})
+
+
+def structural_triggers(doc: Doc) -> dict[int, str]:
+    """Decisions told without a decision word: a forced sale of a stake ("ordered X to sell its
+    stake") and a listing that bars ("added Y to the entity list", "to a list of tankers
+    barred from EU ports") are denials."""
+    found: dict[int, str] = {}
+    for token in doc:
+        if token.pos_ == "VERB" and (_forced_sale(token) or _barring_listing(token)):
+            found[token.i] = "deny"
+    return found
+
+
+def _forced_sale(token: Token) -> bool:
+    if token.lemma_.lower() not in ("sell", "dispose", "offload", "unwind"):
+        return False
+    if token.dep_ != "xcomp" or token.head.lemma_.lower() not in _ORDERING:
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [p for o in objects for p in prep_objects(o, ("of",))]
+    return any(o.lemma_.lower() in _HOLDINGS for o in objects)
+
+
+def _barring_listing(token: Token) -> bool:
+    if token.lemma_.lower() != "add":
+        return False
+    for target in prep_objects(token, ("to",)):
+        if target.lemma_.lower() != "list":
+            continue
+        words = {c.lemma_.lower() for c in target.subtree}
+        if words & _BARRING_LISTS or words & _BARRED:
+            return True
+    return False
+
+
 def _ruled_out(token: Token) -> bool:
     """Trigger words that, in this use, name no decision."""
     if token.dep_ == "amod" or (token.dep_ in _SKIP_DEPS and token.pos_ != "VERB"):
@@ -253,7 +307,7 @@ def _ruled_out(token: Token) -> bool:
         return _purchase_order(token)  # "an order of 30 Boeing jets"
     if lemma in ("seek", "apply") and token.pos_ == "VERB":
         return not _asks_permission(token)  # "sought treatment", "applied the rule"
-    return _alleged(token) or _licensed_professional(token)
+    return _alleged(token) or _licensed_professional(token) or _listed_as(token)
 
 
 _PROFESSIONALS = frozenset(
@@ -263,6 +317,18 @@ _PROFESSIONALS = frozenset(
         "lawyer", "engineer", "operator", "vendor", "seller", "trader", "pharmacy", "clinic",
     }
 )  # fmt: skip
+
+
+def _listed_as(token: Token) -> bool:
+    """ "a list of tankers *barred* from EU ports": the list's description, told by the listing."""
+    noun = token.head
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "acl"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() == "list"
+    )
 
 
 def _licensed_professional(token: Token) -> bool:

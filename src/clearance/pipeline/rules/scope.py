@@ -82,6 +82,8 @@ def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading 
     _, hops, _, _, cue, token = min(ranked, key=lambda r: r[:4])
     if cue.scope == "sale" and _buys_a_company(token):
         return ScopeReading("merger", token, True, hops)
+    if cue.scope == "sale" and _sells_a_stake(token):
+        return ScopeReading("investment", token, True, hops)
     return ScopeReading(cue.scope, token, cue.strong, hops)
 
 
@@ -93,6 +95,17 @@ _COMPANY_NOUNS = frozenset(
         "drugmaker", "automaker", "carmaker", "bank",
     }
 )  # fmt: skip
+
+
+def _sells_a_stake(cue: Token) -> bool:
+    """ "ordered the buyer to *sell* most of its stake": a holding, so an investment."""
+    if cue.pos_ != "VERB":
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    objects += [
+        p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children
+    ]
+    return any(o.lemma_.lower() in ("stake", "shareholding", "holding") for o in objects)
 
 
 def _buys_a_company(cue: Token) -> bool:
