@@ -16,6 +16,7 @@ from clearance.normalize.dates import resolve_when
 from clearance.normalize.money import find_money
 from clearance.normalize.numbers import find_quantities
 from clearance.normalize.parties import PartyResolver
+from clearance.normalize.party_tables import subdivisions
 from clearance.pipeline.candidates import Candidate, Mention
 from clearance.pipeline.context import PUBLIC_KINDS, ArticleContext
 from clearance.pipeline.products import ProductTable
@@ -282,6 +283,20 @@ def _labelled_government(sentence: str, kit: Kit) -> Party | None:
     return party if party is not None and party.kind == PartyKind.GOVERNMENT else None
 
 
+def _state_body(found: Mention, kit: Kit) -> Party | None:
+    """ "Oregon's health authority": a state's own body, by the name it goes by ("Oregon Health
+    Authority"), as the tables know it or as written."""
+    country = subdivisions().get(found.owner) if found.owner else None
+    if country is None:
+        return None
+    words = [w for w in found.text.split() if w.casefold() not in ("the", "a", "an")]
+    name = " ".join([found.owner, *(w[:1].upper() + w[1:] for w in words)])
+    known = kit.resolver.resolve(name, None)
+    if known is not None and known.kind in PUBLIC_KINDS:
+        return known
+    return Party(name=name, kind=PartyKind.REGULATOR, country=country, mentions=[found.text])
+
+
 def _last_court(earlier: list[Draft]) -> Party | None:
     courts = [d.authority for d in earlier if d.authority and d.authority.kind == PartyKind.COURT]
     return courts[-1] if courts else None
@@ -309,6 +324,7 @@ def _described_regulator(
         if party is not None and party.kind != PartyKind.GOVERNMENT:
             continue
         owned = context.institutions.owned_by(f"{found.owner}'s {found.text}")
+        owned = owned or _state_body(found, kit)
         if owned is not None:  # "Oregon's health authority" -> the Oregon Health Authority
             return owned
         described = f"{found.owner} {found.text}"

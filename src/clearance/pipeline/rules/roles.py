@@ -55,12 +55,25 @@ def mention(token: Token) -> Mention:
         office = _office_words(span)
         if office is not None:  # "President Donald Trump": the office holder, title and all
             return _span_mention(doc[office : span.end], token, "OFFICE")
-        return _span_mention(span, token, span.label_)
+        start = span.start
+        while start > 0 and _name_part(doc[start - 1], doc[start]):
+            start -= 1  # "*Western* Australia's Environment Minister": the entity missed a word
+        return _span_mention(doc[start : span.end], token, span.label_)
     left = [c for c in token.lefts if c.dep_ in _NP_LEFT_DEPS and c.lower_ not in _DEFINITE]
     start = min((c.left_edge.i for c in left), default=token.i)
     while start < token.i and doc[start].lower_ in _DEFINITE | {"a", "an"}:
         start += 1
     return _span_mention(doc[start : token.i + 1], token, "")
+
+
+def _name_part(before: Token, first: Token) -> bool:
+    return (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and not before.ent_type_
+        and before.dep_ == "compound"
+        and before.head.i == first.i
+    )
 
 
 def _office_words(person: Span) -> int | None:
