@@ -193,6 +193,9 @@ def _resolve_all(
         if party is None and found.label == "OFFICE":
             party = _office_holder(found, context, kit)
         party = party or kit.resolver.resolve(found.text, found.label or None)
+        if (party is None or party.kind == PartyKind.PERSON) and found.owner:
+            owned = kit.resolver.resolve(f"{found.owner}'s {found.text}", None)
+            party = owned if owned is not None and owned.kind in PUBLIC_KINDS else party
         if party is None and found.label == "NORP":
             party = _demonym_country(found.text, kit)
         if party is not None:
@@ -312,7 +315,8 @@ def _described_regulator(
         if found.head_lemma in _COURT_NOUNS and found.label == "":
             return context.court_for(found, recent_court)  # "a US bankruptcy judge": described
         if found.head_lemma in _GOVERNMENT_NOUNS and found.label in ("", "ORG"):
-            named = kit.resolver.resolve(found.text, found.label or None)
+            described = f"{found.owner}'s {found.text}" if found.owner else found.text
+            named = kit.resolver.resolve(described, found.label or None)  # "Mendoza's government"
             unnamed = named is None or named.kind == PartyKind.COMPANY
             labelled = _labelled_government(candidate.sentence.text, kit) if unnamed else None
             government = labelled or (context.dominant_government() if unnamed else None)

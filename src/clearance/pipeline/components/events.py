@@ -120,6 +120,7 @@ class EventsComponent:
             )
         if candidate.scope is None and token.lemma_.lower() in _OPERATING_PERMISSIONS:
             candidate.scope = "license"  # "granted Coastal Air authority to fly": a licence
+            candidate.scope_strong = token.dep_ == "dobj"  # granted as such, not mentioned
         read_roles(reading, token, candidate, self.lexicon)
         self._items(candidate, pred, token, scope.token if scope else None)
         candidate.times = temporal_mentions(pred, token)
@@ -157,8 +158,10 @@ class EventsComponent:
         if trigger is not None and trigger.cls == "pending" and self._reviews_a_name(pred):
             return candidate  # "the FDA is reviewing Lumivue"
         if trigger is not None and trigger.lemma in _RULINGS:
-            # "is expected to rule within two months": a ruling still to come is pending
-            return candidate if modality(token, self.lexicon) is not None else None
+            # "is expected to rule within two months", "until the department rules on its
+            # application": a ruling still to come is pending
+            awaited = modality(token, self.lexicon) is not None or _awaited(token)
+            return candidate if awaited else None
         clause_scope = scope is not None and scope.hops < 9
         if clause_scope or candidate.items or self._has_measure(pred, token):
             return candidate
@@ -269,7 +272,18 @@ def structural_triggers(doc: Doc) -> dict[int, str]:
     for token in doc:
         if token.pos_ == "VERB" and (_forced_sale(token) or _barring_listing(token)):
             found[token.i] = "deny"
+        elif token.lemma_.lower() in _DRAFTED and _drafted(token):
+            found[token.i] = "propose"  # "published *draft rules*"
     return found
+
+
+_DRAFTED = frozenset({"rule", "rules", "regulation", "law", "bill", "amendment", "guideline"})
+
+
+def _drafted(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in ("draft", "proposed") for c in token.children
+    )
 
 
 def _forced_sale(token: Token) -> bool:
@@ -283,15 +297,30 @@ def _forced_sale(token: Token) -> bool:
 
 
 def _barring_listing(token: Token) -> bool:
-    if token.lemma_.lower() != "add":
+    if token.lemma_.lower() not in ("add", "put", "place", "include"):
         return False
-    for target in prep_objects(token, ("to",)):
+    for target in prep_objects(token, ("to", "on", "in")):
         if target.lemma_.lower() != "list":
             continue
         words = {c.lemma_.lower() for c in target.subtree}
         if words & _BARRING_LISTS or words & _BARRED:
             return True
     return False
+
+
+def _awaited(token: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in token.children)
+
+
+_VENDOR_ROLES = frozenset({"vendor", "supplier", "partner", "contractor", "seller", "reseller"})
+
+
+def _approved_as_vendor(token: Token) -> bool:
+    """ "Being *approved as a vendor*": a customer's supplier list, not a permit (a licence
+    "as a crypto-asset service provider" is one)."""
+    if token.pos_ != "VERB":
+        return False
+    return any(p.lemma_.lower() in _VENDOR_ROLES for p in prep_objects(token, ("as",)))
 
 
 def _ruled_out(token: Token) -> bool:
@@ -307,6 +336,8 @@ def _ruled_out(token: Token) -> bool:
         return _purchase_order(token)  # "an order of 30 Boeing jets"
     if lemma in ("seek", "apply") and token.pos_ == "VERB":
         return not _asks_permission(token)  # "sought treatment", "applied the rule"
+    if _approved_as_vendor(token):
+        return True
     return _alleged(token) or _licensed_professional(token) or _listed_as(token)
 
 
@@ -387,6 +418,13 @@ def _generic_requirement(pred: Token) -> bool:
     told in the present to a bare plural, is no decision."""
     if pred.lemma_.lower() not in ("need", "require") or pred.tag_ not in ("VBP", "VB"):
         return False
+    head = pred.head
+    if (
+        pred.dep_ == "relcl"
+        and head.tag_ == "NNS"
+        and not any(c.dep_ == "det" for c in head.children)
+    ):
+        return True  # "items that need an export licence"
     subjects = [c for c in pred.children if c.dep_ == "nsubj"]
     return bool(subjects) and all(
         s.tag_ == "NNS"

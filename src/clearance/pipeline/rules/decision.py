@@ -220,6 +220,8 @@ def _governing_head(pred: Token) -> Token | None:
     "is considering [a lawsuit] [to block]"."""
     if pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
         return pred.head
+    if pred.dep_ == "pcomp" and pred.head.dep_ == "prep" and pred.head.head.pos_ == "VERB":
+        return pred.head.head  # "is consulting on [extending the ban]"
     noun = pred.head
     if pred.dep_ in ("acl", "relcl") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
@@ -257,7 +259,7 @@ def habitual(pred: Token) -> bool:
 
 
 _RECORD_SPAN = re.compile(
-    r"^(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years|decade|months)\b"
+    r"^(?:over|in|during|for) the (?:past|last) (?:\w+ )?(?:years?|decade|months|quarters)\b"
     r"|^in recent (?:years|months)\b"
 )
 

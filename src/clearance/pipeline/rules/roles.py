@@ -69,6 +69,7 @@ def mention(token: Token) -> Mention:
 def _name_part(before: Token, first: Token) -> bool:
     return (
         before.pos_ == "PROPN"
+        and before.whitespace_ == " "
         and before.is_title
         and not before.ent_type_
         and before.dep_ == "compound"

@@ -84,6 +84,8 @@ def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading 
         return ScopeReading("merger", token, True, hops)
     if cue.scope == "sale" and _sells_a_stake(token):
         return ScopeReading("investment", token, True, hops)
+    if token.lemma_.lower() == "certificate" and _product_certificate(token):
+        return ScopeReading("product", token, True, hops)  # "a type certificate"
     return ScopeReading(cue.scope, token, cue.strong, hops)
 
 
@@ -97,8 +99,16 @@ _COMPANY_NOUNS = frozenset(
 )  # fmt: skip
 
 
+def _product_certificate(cue: Token) -> bool:
+    return any(c.lower_ in ("type", "airworthiness", "design") for c in cue.children)
+
+
 def _sells_a_stake(cue: Token) -> bool:
-    """ "ordered the buyer to *sell* most of its stake": a holding, so an investment."""
+    """ "ordered the buyer to *sell* most of its stake", "the *sale* of a controlling stake":
+    a holding, so an investment."""
+    if cue.pos_ == "NOUN":
+        held = [p for prep in cue.children if prep.lower_ == "of" for p in prep.children]
+        return any(o.lemma_.lower() in ("stake", "shareholding", "holding") for o in held)
     if cue.pos_ != "VERB":
         return False
     objects = [c for c in cue.children if c.dep_ == "dobj"]
