@@ -152,10 +152,13 @@ class PartyResolver:
             if len(words) <= size:
                 continue
             prefix = " ".join(words[:size])
-            code = self.country_of(prefix)
+            state = subdivisions().get(POSSESSIVE.sub("", prefix))
+            code = None if state and size > 1 else self.country_of(prefix)  # "New Jersey"
             if code is not None:
                 return self._with_country(code, words[size:], surface)
-            state = subdivisions().get(POSSESSIVE.sub("", prefix))
+            if state is not None and _named_body(words[size:]):
+                name = drop_the(surface).replace("'s ", " ").replace("’s ", " ")
+                return Party(name=name, kind=PartyKind.REGULATOR, country=state, mentions=[surface])
             if state is not None and self._is_public_head(words[size:]):
                 return Party(
                     name=POSSESSIVE.sub("", prefix),
@@ -390,3 +393,12 @@ class PartyTracker:
 @functools.cache
 def _default_resolver() -> PartyResolver:
     return PartyResolver.load(default_models_dir())
+
+
+def _named_body(words: list[str]) -> bool:
+    """ "Ohio Casino Control Commission": a state's own named regulator, not the state."""
+    return (
+        len(words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and head_word(words).lower() in REGULATOR_HEADS
+    )

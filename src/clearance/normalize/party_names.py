@@ -57,9 +57,14 @@ def variants(text: str) -> Iterable[str]:
 
 def content_words(text: str) -> list[str]:
     words = text.split()
-    while words and words[0].lower() in DETERMINERS:
+    while words and words[0].lower() in DETERMINERS and not _place_start(words):
         words = words[1:]
     return words
+
+
+def _place_start(words: list[str]) -> bool:
+    """ "New Jersey", "New Zealand": a capitalised "New" starts a place, not a determiner."""
+    return words[0] == "New" and len(words) > 1 and words[1][:1].isupper()
 
 
 def head_word(words: list[str]) -> str:

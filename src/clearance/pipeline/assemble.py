@@ -327,7 +327,11 @@ def _described_regulator(
         party = kit.resolver.resolve(found.text, None)
         if party is not None and party.kind != PartyKind.GOVERNMENT:
             continue
-        owned = context.institutions.owned_by(f"{found.owner}'s {found.text}")
+        owner, rest = found.owner, found.text
+        words = found.text.split()
+        if not owner and len(words) > 1 and words[0] in subdivisions():
+            owner, rest = words[0], " ".join(words[1:])  # "Michigan regulators"
+        owned = context.institutions.owned_by(f"{owner}'s {rest}")
         owned = owned or _state_body(found, kit)
         if owned is not None:  # "Oregon's health authority" -> the Oregon Health Authority
             return owned

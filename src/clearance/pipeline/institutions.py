@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from clearance.normalize.parties import PartyResolver
+from clearance.normalize.party_tables import subdivisions
 from clearance.records import Party, PartyKind
 
 _HEADS = {
@@ -114,6 +115,8 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
             found.by_surface.setdefault(surface, party)
         found.positions.append((match.start("name"), party))
+    for match in _HEAD_FIRST.finditer(text):
+        _add_head_first(found, match, resolver)
     for match in _DESCRIBED.finditer(text):
         name = match.group("name")
         if name in found.by_surface or resolver.resolve(name, "ORG") not in (None,):
@@ -125,7 +128,76 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         found.by_surface[name] = party
         found.positions.append((match.start("name"), party))
     found.positions.sort(key=lambda pair: pair[0])
+    _of_the_state(found, text, resolver)
     return found
+
+
+_POSSESSOR = re.compile(r"\b((?:New |North |South |West |East )?[A-Z][a-z]+)['’]s\b")
+
+
+def _of_the_state(found: Institutions, text: str, resolver: PartyResolver) -> None:
+    """A story about one state ("New Jersey's cannabis regulators ... the Cannabis Regulatory
+    Commission") names that state's bodies without the state: give them its name."""
+    states = {m.group(1) for m in _POSSESSOR.finditer(text)} & set(subdivisions())
+    states = {s for s in states if resolver.country_of(s) is None}
+    if len(states) != 1:
+        return
+    state = states.pop()
+    for party in {id(p): p for p in found.by_surface.values()}.values():
+        if party.country is None and party.kind == PartyKind.REGULATOR and state not in party.name:
+            party.mentions.append(party.name)
+            party.name = f"{state} {party.name}"
+            party.country = subdivisions()[state]
+    for party in list(found.by_surface.values()):
+        found.by_surface.setdefault(party.name, party)
+
+
+# Spanish, Portuguese, French and Italian names put the institution word first: "Comisión
+# Nacional de Valores (CNV)", "Superintendencia Financiera", "Banco Central do Brasil".
+_FIRST_HEADS = {
+    "comisión": PartyKind.REGULATOR, "comision": PartyKind.REGULATOR,
+    "comissão": PartyKind.REGULATOR, "superintendencia": PartyKind.REGULATOR,
+    "superintendência": PartyKind.REGULATOR, "agencia": PartyKind.REGULATOR,
+    "agência": PartyKind.REGULATOR, "autoridad": PartyKind.REGULATOR,
+    "autorité": PartyKind.REGULATOR, "autorite": PartyKind.REGULATOR,
+    "autorità": PartyKind.REGULATOR, "commissione": PartyKind.REGULATOR,
+    "agenzia": PartyKind.REGULATOR, "instituto": PartyKind.REGULATOR,
+    "banco": PartyKind.REGULATOR, "ministerio": PartyKind.GOVERNMENT,
+    "ministério": PartyKind.GOVERNMENT, "secretaría": PartyKind.GOVERNMENT,
+    "tribunal": PartyKind.COURT, "corte": PartyKind.COURT, "cour": PartyKind.COURT,
+}  # fmt: skip
+_ROMANCE_LINKS = r"(?:de|del|do|da|dos|das|para|el|la|los|las|y|e|et|des|du|della|delle|di)"
+_ROMANCE_WORD = r"[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\wáéíóúâêôãõçñ'-]*"
+_HEAD_FIRST = re.compile(
+    rf"\b(?P<name>(?:{'|'.join(h.capitalize() for h in _FIRST_HEADS)})"
+    rf"(?:\s+(?:{_ROMANCE_LINKS}\s+)*{_ROMANCE_WORD})+)"
+    r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
+)
+
+
+def _add_head_first(found: Institutions, match: re.Match[str], resolver: PartyResolver) -> None:
+    name = match.group("name")
+    kind = _FIRST_HEADS[name.split()[0].casefold()]
+    if name in found.by_surface or (kind == PartyKind.REGULATOR and _banco(name)):
+        return
+    known = resolver.resolve(name, None)
+    if known is not None and known.kind == PartyKind.COMPANY:
+        return
+    acronym = _usable(match.group("acronym"))
+    party = known or Party(
+        name=acronym or name,
+        kind=kind,
+        country=_country(name, None, resolver),
+        mentions=[name],
+    )
+    for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
+        found.by_surface.setdefault(surface, party)
+    found.positions.append((match.start("name"), party))
+
+
+def _banco(name: str) -> bool:
+    """ "Banco Santander", "Banco do Brasil": banks; only a central bank regulates."""
+    return name.startswith("Banco") and "Central" not in name and " de " not in name
 
 
 def _party(

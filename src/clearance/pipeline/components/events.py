@@ -113,6 +113,8 @@ class EventsComponent:
             strong_trigger=strong,
             licence_purpose=bool(scope and scope.licence),
         )
+        if candidate.scope is None and reading.cls == "propose" and _drafted(token):
+            candidate.scope, candidate.scope_strong = "other", True  # "draft rules" on banking
         if candidate.scope is None and _barring_listing(token):
             listed = {c.lemma_.lower() for c in token.subtree}  # the entity list: export control
             candidate.scope, candidate.scope_strong = (

@@ -255,8 +255,13 @@ def _plainly_private(token: Token, lexicon: Lexicon) -> bool:
         return True
     if token.pos_ == "PRON":
         return False
+    if any(c.lower_ in _PUBLIC_MODIFIERS for c in token.children if c.dep_ in ("amod", "compound")):
+        return False  # "Brazil's *central* bank", "the *state* regulator"
     kind = lexicon.party_nouns.get(token.lemma_.lower())
     return kind is None or kind == "group"
+
+
+_PUBLIC_MODIFIERS = frozenset({"central", "reserve", "national", "federal", "state", "public"})
 
 
 def _titled(person: Token, lexicon: Lexicon) -> bool:

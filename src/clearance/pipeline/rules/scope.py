@@ -86,6 +86,8 @@ def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading 
         return ScopeReading("investment", token, True, hops)
     if token.lemma_.lower() == "certificate" and _product_certificate(token):
         return ScopeReading("product", token, True, hops)  # "a type certificate"
+    if token.lemma_.lower() == "registration" and _registered_as(token):
+        return ScopeReading("license", token, True, hops)  # "registration as a provider"
     return ScopeReading(cue.scope, token, cue.strong, hops)
 
 
@@ -97,6 +99,18 @@ _COMPANY_NOUNS = frozenset(
         "drugmaker", "automaker", "carmaker", "bank",
     }
 )  # fmt: skip
+
+
+def _registered_as(cue: Token) -> bool:
+    """A firm registered *as* something (a service provider, a broker) holds a licence; a
+    drug's or device's registration is its authorisation."""
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+        return True
+    holder = object_of(cue)
+    if holder is None:
+        return False
+    firm = holder.ent_type_ in ("ORG", "COMPANY") or holder.lemma_.lower() in _COMPANY_NOUNS
+    return firm or any(c.dep_ == "prep" and c.lower_ == "as" for c in holder.children)
 
 
 def _product_certificate(cue: Token) -> bool:
