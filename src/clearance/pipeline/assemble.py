@@ -233,7 +233,8 @@ def _authority(
     body the article names most.
     """
     if candidate.actor_blocked:
-        return None
+        named = _named_board(candidate, context)
+        return ([named], True, []) if named is not None else None
     public, actors = _resolve_all(candidate.authorities, kit, context)
     owner_public, owners = _resolve_all(candidate.possessors, kit, context)
     described = _described_regulator(candidate, context, kit, _last_court(earlier))
@@ -252,6 +253,32 @@ def _authority(
     implicit = context.named_body_in(span, taken) or _discourse_authority(earlier)
     implicit = implicit or context.dominant_authority(candidate.trigger.start)
     return ([implicit] if implicit else []), False, owners
+
+
+_BODY_HEADS = frozenset({"board", "commission", "committee", "council", "panel"})
+
+
+def _named_board(candidate: Candidate, context: ArticleContext) -> Party | None:
+    """ "The board also granted MeridianPlay a licence": in a story that names a public board
+    (the Michigan Gaming Control Board), "the board" is that body, not a company's board.
+    A named committee of no known body ("the RIGI Evaluation Committee") is the story's
+    government's."""
+    for found in candidate.authorities:
+        head = found.head_lemma
+        if head not in _BODY_HEADS:
+            continue
+        if found.text[:1].isupper() and len(found.text.split()) > 1:
+            return context.dominant_government()
+        bodies = [
+            p
+            for s, p in context.authorities
+            if p.kind in PUBLIC_KINDS
+            and head in " ".join([*p.mentions, p.name]).casefold().split()
+            and s < candidate.trigger.start
+        ]
+        if bodies:
+            return bodies[-1]
+    return None
 
 
 def _discourse_authority(earlier: list[Draft]) -> Party | None:
@@ -571,6 +598,8 @@ def _flow_from_home(draft: Draft) -> None:
         draft.scope = "export"
     elif draft.scope == "license" and draft.destination and home and draft.destination != home:
         draft.scope = "export"  # "an authorisation to transfer reactor data to Poland"
+    elif draft.scope == "other" and home and draft.origin and draft.origin != home:
+        draft.scope = "import"  # "stricter checks on chilli peppers from Uganda"
     elif draft.scope == "sale" and draft.licence_purpose:
         draft.scope = "license"
     elif draft.scope == "export" and home and home in (draft.destination, _foreign(draft)):

@@ -317,6 +317,13 @@ def _awaited(token: Token) -> bool:
 _VENDOR_ROLES = frozenset({"vendor", "supplier", "partner", "contractor", "seller", "reseller"})
 
 
+def _lets_a_party(token: Token) -> bool:
+    """ "voted to let *Saguaro Water* raise rates": a named firm or group is let do something."""
+    let = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp")]
+    let += [g for c in let for g in c.children if g.dep_ == "nsubj"]
+    return any(c.ent_type_ in ("ORG", "COMPANY", "GPE", "NORP", "PERSON") for c in let)
+
+
 def _approved_as_vendor(token: Token) -> bool:
     """ "Being *approved as a vendor*": a customer's supplier list, not a permit (a licence
     "as a crypto-asset service provider" is one)."""
@@ -340,6 +347,8 @@ def _ruled_out(token: Token) -> bool:
         return not _asks_permission(token)  # "sought treatment", "applied the rule"
     if _approved_as_vendor(token):
         return True
+    if lemma == "let" and not _lets_a_party(token):
+        return True  # "let supply and demand decide": no one is permitted anything
     return _alleged(token) or _licensed_professional(token) or _listed_as(token)
 
 
@@ -395,6 +404,8 @@ def _asks_permission(verb: Token) -> bool:
     asked += prep_objects(verb, ("for",))
     if any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in asked):
         return True
+    if not any(c.dep_ in ("dobj", "prep", "xcomp") for c in verb.children):
+        return True  # "40 other firms have applied and are waiting": for the permit told
     return any(c.lemma_.lower() in _ASKED_FOR for c in asked)
 
 

@@ -143,7 +143,20 @@ def stative(token: Token) -> bool:
         return True
     if any(c.dep_ == "auxpass" and c.lower_.startswith(("remain", "stay")) for c in token.children):
         return True  # the parser reads "remained approved" as a passive
+    if _self_description(token):
+        return True
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ"
+
+
+def _self_description(token: Token) -> bool:
+    """ "Jabuti, which says *it is licensed*": a firm describing its standing, not a decision
+    (a present passive with a pronoun subject, no agent and no time)."""
+    if token.tag_ != "VBN":
+        return False
+    present = any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in token.children)
+    pronoun = any(c.dep_ == "nsubjpass" and c.pos_ == "PRON" for c in token.children)
+    agent = any(c.dep_ in ("agent", "npadvmod") for c in token.children)
+    return present and pronoun and not agent
 
 
 CAPACITY_NOUNS = frozenset(

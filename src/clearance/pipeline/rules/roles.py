@@ -211,10 +211,15 @@ def _obliging_speaker(pred: Token, reading: Reading) -> Token | None:
     return pred.head if pred.head.lemma_.lower() in _SAYING else None
 
 
+_REVIEW_NOUNS = frozenset(
+    {"review", "consideration", "scrutiny", "assessment", "evaluation", "examination"}
+)
+
+
 def _agent_preps(trigger: Token) -> tuple[str, ...]:
     """ "approval *from* the FDA" names the authority; "a ban on meat *from* Iowa" the origin."""
-    if trigger.lower_ == "pending":
-        return ("with", "before", "at")  # "an application pending with the SFC"
+    if trigger.lower_ == "pending" or trigger.lemma_.lower() in _REVIEW_NOUNS:
+        return ("by", "with", "before", "at")  # "pending with the SFC", "under review at the EMA"
     return ("by", "from") if trigger.lemma_.lower() in PERMISSIONS | _GRANTS else ("by",)
 
 
