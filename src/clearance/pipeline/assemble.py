@@ -888,7 +888,10 @@ def _same_authority(a: Party | None, b: Party | None) -> bool:
         return True
     if a is None or b is None or a.country is None or a.country != b.country:
         return False
-    return bool({PartyKind.GOVERNMENT, PartyKind.INTERNATIONAL} & {a.kind, b.kind})
+    general = {PartyKind.GOVERNMENT, PartyKind.INTERNATIONAL}
+    if a.kind in general and b.kind in general:
+        return False  # Western Australia's government is not Australia's
+    return bool(general & {a.kind, b.kind})
 
 
 def _compatible_items(a: Item | None, b: Item | None) -> bool:

@@ -95,7 +95,8 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
     found = Institutions()
     words = set(re.findall(r"\b[A-Z]{2,8}\b", text))
     for match in _NAME.finditer(text):
-        name = _strip_article(match.group("name"))
+        last_line = re.split(r"\s*\n\s*", match.group("name"))[-1]  # not across a heading
+        name = _strip_article(last_line.split(" The ")[-1])
         head = _head(name)
         if head is None or len(name.split()) < 2 or not _public_name(name, resolver):
             continue
