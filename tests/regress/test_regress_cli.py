@@ -198,3 +198,20 @@ def test_cli_as_a_subprocess(seed_copy: Path) -> None:
     check = subprocess.run([*cli, "regress", str(seed_copy)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "PASS  seed-news-az-h200" in check.stdout
+
+
+def test_mark_known_gaps_records_then_clears_the_mark(make_case: MakeCase, toy: str) -> None:
+    folder = updated_case(make_case, toy)
+    good = read_lines(folder / "expected.jsonl")
+    write_lines(folder / "expected.jsonl", good[:1])  # the toy now adds an event: a gap
+    code, out = run("regress", str(folder.parent), "--mark-known-gaps", "--extractor", toy)
+    assert code == 0, out
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    assert "1 extra event(s)" in meta["xfail"]
+    assert meta["title"] == META["title"]  # the rest of meta.json is kept
+    code, out = run("regress", str(folder.parent), "--extractor", toy)
+    assert code == 0 and "XFAIL case-one" in out
+    write_lines(folder / "expected.jsonl", good)  # the gap is closed: the mark goes
+    code, out = run("regress", str(folder.parent), "--mark-known-gaps", "--extractor", toy)
+    assert code == 0, out
+    assert "xfail" not in json.loads((folder / "meta.json").read_text(encoding="utf-8"))
