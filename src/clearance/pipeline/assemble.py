@@ -233,7 +233,7 @@ def _authority(
     body the article names most.
     """
     if candidate.actor_blocked:
-        named = _named_board(candidate, context)
+        named = _named_board(candidate, context) or _institution_before(candidate, context)
         return ([named], True, []) if named is not None else None
     public, actors = _resolve_all(candidate.authorities, kit, context)
     owner_public, owners = _resolve_all(candidate.possessors, kit, context)
@@ -279,6 +279,17 @@ def _named_board(candidate: Candidate, context: ArticleContext) -> Party | None:
         if bodies:
             return bodies[-1]
     return None
+
+
+def _institution_before(candidate: Candidate, context: ArticleContext) -> Party | None:
+    """ "The Superintendencia Financiera turned down ...": a subject the parser did not take
+    for a name, which the article's own institutions know, right before the decision."""
+    lead = candidate.sentence.text[: candidate.trigger.start - candidate.sentence.start]
+    named = [
+        (lead.find(surface), party) for surface, party in context.institutions.by_surface.items()
+    ]
+    found = [(at, party) for at, party in named if at >= 0]
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _discourse_authority(earlier: list[Draft]) -> Party | None:

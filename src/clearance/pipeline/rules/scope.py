@@ -104,8 +104,9 @@ _COMPANY_NOUNS = frozenset(
 def _registered_as(cue: Token) -> bool:
     """A firm registered *as* something (a service provider, a broker) holds a licence; a
     drug's or device's registration is its authorisation."""
-    if any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
-        return True
+    verb = cue.head.head if cue.dep_ == "pobj" else cue.head
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in [*cue.children, *verb.children]):
+        return True  # "applied to the CMF for registration *as a* service provider"
     holder = object_of(cue)
     if holder is None:
         return False
