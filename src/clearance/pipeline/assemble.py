@@ -267,8 +267,10 @@ def _named_board(candidate: Candidate, context: ArticleContext) -> Party | None:
         head = found.head_lemma
         if head not in _BODY_HEADS:
             continue
-        if found.text[:1].isupper() and len(found.text.split()) > 1:
+        if found.text[:1].isupper() and len(found.text.split()) > 1 and " of " not in found.text:
             return context.dominant_government()
+        if found.text.casefold() != head:
+            continue  # "the boards of both companies", "the audit committee": not a public body
         bodies = [
             p
             for s, p in context.authorities

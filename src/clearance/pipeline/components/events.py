@@ -135,6 +135,8 @@ class EventsComponent:
         ]
         if scope is not None and scope.scope == "merger":
             self._merging_parties(candidate, scope.token)
+        if reading.cls == "approve" and self._inside_measure(pred):
+            return None  # "rules that would allow X, *ending a ban*": the rule's content
         if _describes_permission(pred, reading) or _bare_mention(token, reading, candidate):
             return None
         if reading.cls == "deny" and self._refuses_a_remark(pred):
@@ -189,6 +191,16 @@ class EventsComponent:
             c.dep_ == "dobj" and c.pos_ == "PROPN" and c.ent_type_ not in _NOT_PRODUCTS
             for c in pred.children
         )
+
+    def _inside_measure(self, pred: Token) -> bool:
+        node = pred
+        for _ in range(4):
+            if self._describes_measure(node):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _describes_measure(self, token: Token) -> bool:
         """ "rules *that would let* tourists convert crypto": what a rule allows is the rule's
@@ -621,9 +633,10 @@ def _anaphoric(token: Token, pred: Token) -> bool:
     "*the draft* also proposes" or "officials plan to publish *the rule*"."""
     if token.pos_ in ("NOUN", "PROPN"):
         return _definite(token)
-    measures = [c for c in pred.children if c.dep_ in ("nsubj", "dobj")]
+    clauses = [pred, *(c for c in pred.children if c.dep_ == "xcomp")]
+    measures = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "dobj")]
     if any(c.lemma_.lower() in _MEASURE_NOUNS and _definite(c) for c in measures):
-        return True
+        return True  # "the draft also proposes", "officials plan to publish *the rule*"
     objects = [c for c in pred.children if c.dep_ == "dobj"] + prep_objects(pred, ("on", "off"))
     return any(c.lemma_.lower() in _DEAL_NOUNS and _definite(c) for c in objects)
 

@@ -186,7 +186,10 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         candidate.actor_required = True
         actors = [a for s in subjects(pred) if (a := _antecedent(s, pred)) is not None]
         actors = [a for a in actors if not _is_measure(a, lexicon)]
-        candidate.actor_blocked = bool(actors) and all(_plainly_private(a, lexicon) for a in actors)
+        deciders = actors or agents  # "the agreement, *approved by the boards* of both firms"
+        candidate.actor_blocked = bool(deciders) and all(
+            _plainly_private(a, lexicon) for a in deciders
+        )
         _add_authorities(candidate.authorities, actors, lexicon)
         _add(candidate.beneficiaries, _verb_beneficiaries(pred), lexicon, owners=True)
         _add_authorities(candidate.authorities, agents, lexicon)
@@ -319,6 +322,9 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     for thing in prep_objects(trigger, ("of",)):  # "the approval of the deal *by the EC*"
         agents += prep_objects(thing, ("by",))
     _add_authorities(candidate.authorities, agents + _granter(trigger), lexicon)
+    if trigger.lemma_.lower() in _REVIEW_NOUNS and trigger.dep_ == "pobj":
+        under = trigger.head.head  # "applications from X were still [under review]"
+        _add(candidate.beneficiaries, _applicants(subjects(under)), lexicon, owners=True)
     preps = ("for", "to", "of") if trigger.lemma_.lower() in PERMISSIONS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]

@@ -161,7 +161,7 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
     ranked = [
         (hops, -cue.priority, t.i, cue, t)
         for t, hops in inside
-        if (cue := _cue(t, lexicon)) is not None and cue.scope != "license"
+        if (cue := _cue(t, lexicon)) is not None and cue.scope not in ("license", "other")
     ]
     if not ranked:
         return None
