@@ -118,6 +118,42 @@ CASES: list[tuple[str, Expected]] = [
     ),
     # the terms of a permit are not a new ban
     ("The licences also bar sales to companies on the entity list.", []),
+    # decisions told without a decision word
+    (
+        "The US Commerce Department added Vantor to the entity list on Friday.",
+        [("denied", "export", "United States")],
+    ),
+    (
+        "In 2023 the British government ordered a Chinese-owned buyer to sell most of its "
+        "stake in the Newport plant.",
+        [("denied", "investment", "United Kingdom")],
+    ),
+    (
+        "Japan's Ministry of Economy, Trade and Industry published draft rules on chip tools.",
+        [("proposed", "other", "Japan")],
+    ),
+    (
+        "In Europe, the application for the drug remains under review at the European "
+        "Medicines Agency.",
+        [("pending", "product", "EMA")],
+    ),
+    # a state's own bodies, and institutions named head first
+    (
+        "The Ohio Casino Control Commission approved the sale of the Toledo racino to Meridian.",
+        [("approved", "sale", "Ohio Casino Control Commission")],
+    ),
+    (
+        "The Comisión Nacional de Valores (CNV) cancelled the licence of Plata Cripto.",
+        [("revoked", "license", "CNV")],
+    ),
+    # "let" needs someone let; an approved vendor is no licence; a firm's self-description
+    (
+        "The Arizona Corporation Commission voted to let Saguaro Water raise rates.",
+        [("approved", "other", "Arizona Corporation Commission")],
+    ),
+    ("The central bank wants to let supply and demand set the rate.", []),
+    ("Being approved as a vendor does not guarantee orders, the sales director said.", []),
+    ("Jabuti says it is licensed and registered with the tax authority.", []),
 ]
 
 

@@ -100,8 +100,20 @@ class Lexicon:
         for phrase in self.phrases:
             parts = ["(?:" + "|".join(re.escape(a) for a in alts) + ")" for alts in phrase.words]
             options.append(r"\s*".join(parts))
+        options += STRUCTURAL_PATTERNS
         alternation = "|".join(options)
         return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+
+
+# Decisions told without a trigger word (components/events.py ``structural_triggers``): a
+# listing that bars ("added X to the entity list") and a forced sale of a stake. The prefilter
+# keeps the units these can fire in, and only those: "add" or "sell" alone is everywhere.
+STRUCTURAL_PATTERNS = [
+    r"(?:add|adds|added|adding|put|puts|putting|place|places|placed|placing)\b[^.]{0,120}?"
+    r"\blists?",
+    r"(?:sell|sells|sold|selling|dispose|disposes|disposed|offload|offloads|offloaded|unwind)"
+    r"\b[^.]{0,80}?\b(?:stake|stakes|shareholding|holding|holdings)",
+]
 
 
 def inflections(lemma: str, pos: str) -> set[str]:
