@@ -203,6 +203,9 @@ class PartyResolver:
         described = self._described(code, rest, surface)
         if described is not None:
             return described
+        if _named_body(rest):  # "Egyptian Drug Authority": a named regulator, not the country
+            name = drop_the(surface).replace("'s ", " ").replace("’s ", " ")
+            return Party(name=name, kind=PartyKind.REGULATOR, country=code, mentions=[surface])
         kind = self._t.institutions.get(head_word(rest).lower())
         if kind is PartyKind.GOVERNMENT or self._office_holder(rest):
             return self._country_party(code, surface)

@@ -106,8 +106,9 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
             known = None  # only a body the tables name ("Malta's Financial Services Authority")
         known = known or resolver.resolve(name, "ORG")
         acronym = _usable(match.group("acronym"))
-        if known is not None and acronym and known.name == name:
-            known.name = acronym  # "... of Pakistan (CCP)": its short name
+        if known is not None and known.kind == PartyKind.REGULATOR and known.name == name:
+            # "... of Pakistan (CCP)", "the Egyptian Drug Authority ... the EDA": its short name
+            known.name = acronym or _used_acronym(name, owner, words) or name
         party: Party | None = known
         if known is None or known.kind == PartyKind.COMPANY:
             party = _party(name, head, owner, acronym, words, resolver)
@@ -133,6 +134,9 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
     return found
 
 
+# Countries whose states or provinces run their own regulators ("Ohio Casino Control
+# Commission"); elsewhere a county or region named in a story does not own its bodies.
+_FEDERATIONS = frozenset({"US", "AU", "CA", "IN", "BR", "MX", "DE", "AR", "NG", "MY", "AT", "CH"})
 _POSSESSOR = re.compile(r"\b((?:New |North |South |West |East )?[A-Z][a-z]+)['’]s\b")
 
 
@@ -141,6 +145,7 @@ def _of_the_state(found: Institutions, text: str, resolver: PartyResolver) -> No
     Commission") names that state's bodies without the state: give them its name."""
     states = {m.group(1) for m in _POSSESSOR.finditer(text)} & set(subdivisions())
     states = {s for s in states if resolver.country_of(s) is None}
+    states = {s for s in states if subdivisions()[s] in _FEDERATIONS}
     if len(states) != 1:
         return
     state = states.pop()

@@ -329,6 +329,11 @@ def _awaited(token: Token) -> bool:
 _VENDOR_ROLES = frozenset({"vendor", "supplier", "partner", "contractor", "seller", "reseller"})
 
 
+def _ordered(token: Token) -> bool:
+    """ "the agency *ordered* Crestfield to recall a batch": a recall a body imposes."""
+    return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in _ORDERING
+
+
 def _lets_a_party(token: Token) -> bool:
     """ "voted to let *Saguaro Water* raise rates": a named firm or group is let do something."""
     let = [c for c in token.children if c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp")]
@@ -359,6 +364,8 @@ def _ruled_out(token: Token) -> bool:
         return not _asks_permission(token)  # "sought treatment", "applied the rule"
     if _approved_as_vendor(token):
         return True
+    if lemma == "recall" and token.pos_ == "VERB":
+        return not _ordered(token)  # a firm's own recall, "he recalled": no decision
     if lemma == "let" and not _lets_a_party(token):
         return True  # "let supply and demand decide": no one is permitted anything
     return _alleged(token) or _licensed_professional(token) or _listed_as(token)
