@@ -204,7 +204,8 @@ class PartyResolver:
         if described is not None:
             return described
         if _named_body(rest):  # "Egyptian Drug Authority": a named regulator, not the country
-            name = drop_the(surface).replace("'s ", " ").replace("’s ", " ")
+            owned = "'s " in surface or "’s " in surface  # "Turkey's Capital Markets Board"
+            name = " ".join(rest) if owned else drop_the(surface)
             return Party(name=name, kind=PartyKind.REGULATOR, country=code, mentions=[surface])
         kind = self._t.institutions.get(head_word(rest).lower())
         if kind is PartyKind.GOVERNMENT or self._office_holder(rest):

@@ -24,7 +24,7 @@ AFFILIATION = re.compile(
 HEAD_BREAKS = frozenset({"of", "in", "for", "at", "on"})
 REGULATOR_HEADS = frozenset({
     "commission", "authority", "agency", "bureau", "office", "regulator", "council",
-    "administration", "service", "inspectorate", "directorate",
+    "administration", "service", "inspectorate", "directorate", "board",
 })  # fmt: skip
 TITLES = frozenset({
     "minister", "ministers", "secretary", "treasurer", "president", "premier", "chancellor",

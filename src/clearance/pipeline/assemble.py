@@ -189,18 +189,23 @@ def _resolve_all(
     public: list[Party] = []
     others: list[Party] = []
     for found in mentions:
-        party = context.institutions.match(found.text)
+        party = _owned_body(found, kit)  # "South Korea's Fair Trade Commission": Korea's
+        party = party or context.institutions.match(found.text)
         if party is None and found.label == "OFFICE":
             party = _office_holder(found, context, kit)
         party = party or kit.resolver.resolve(found.text, found.label or None)
-        if (party is None or party.kind == PartyKind.PERSON) and found.owner:
-            owned = kit.resolver.resolve(f"{found.owner}'s {found.text}", None)
-            party = owned if owned is not None and owned.kind in PUBLIC_KINDS else party
         if party is None and found.label == "NORP":
             party = _demonym_country(found.text, kit)
         if party is not None:
             (public if party.kind in PUBLIC_KINDS else others).append(party)
     return public, others
+
+
+def _owned_body(found: Mention, kit: Kit) -> Party | None:
+    if not found.owner:
+        return None
+    owned = kit.resolver.resolve(f"{found.owner}'s {found.text}", None)
+    return owned if owned is not None and owned.kind in PUBLIC_KINDS else None
 
 
 def _office_holder(found: Mention, context: ArticleContext, kit: Kit) -> Party | None:
@@ -237,7 +242,9 @@ def _authority(
         return ([named], True, []) if named is not None else None
     public, actors = _resolve_all(candidate.authorities, kit, context)
     owner_public, owners = _resolve_all(candidate.possessors, kit, context)
-    described = _described_regulator(candidate, context, kit, _last_court(earlier))
+    described = _described_regulator(
+        candidate, context, kit, _last_court(earlier), _last_government(earlier)
+    )
     if described is not None:
         return [described], True, actors + owners
     public = _distinct(public + owner_public)
@@ -340,13 +347,28 @@ def _state_body(found: Mention, kit: Kit) -> Party | None:
     return Party(name=name, kind=PartyKind.REGULATOR, country=country, mentions=[found.text])
 
 
+def _federal(description: str) -> bool:
+    """ "the *federal* environment department": the nation's, not the state's last told."""
+    return bool({"federal", "national", "central", "union"} & set(description.casefold().split()))
+
+
+def _last_government(earlier: list[Draft]) -> Party | None:
+    told = [d.authority for d in earlier if d.authority_explicit and d.authority]
+    governments = [a for a in told if a.kind == PartyKind.GOVERNMENT]
+    return governments[-1] if governments else None
+
+
 def _last_court(earlier: list[Draft]) -> Party | None:
     courts = [d.authority for d in earlier if d.authority and d.authority.kind == PartyKind.COURT]
     return courts[-1] if courts else None
 
 
 def _described_regulator(
-    candidate: Candidate, context: ArticleContext, kit: Kit, recent_court: Party | None = None
+    candidate: Candidate,
+    context: ArticleContext,
+    kit: Kit,
+    recent_court: Party | None = None,
+    recent_government: Party | None = None,
 ) -> Party | None:
     """ "China's internet regulator", "the watchdog": the regulator the article names."""
     for found in candidate.authorities + candidate.possessors:
@@ -359,7 +381,10 @@ def _described_regulator(
             named = kit.resolver.resolve(described, found.label or None)  # "Mendoza's government"
             unnamed = named is None or named.kind == PartyKind.COMPANY
             labelled = _labelled_government(candidate.sentence.text, kit) if unnamed else None
-            government = labelled or (context.dominant_government() if unnamed else None)
+            told = recent_government if unnamed else None  # "the ministry" the story is about
+            if told is not None and _federal(found.text):
+                told = kit.resolver.resolve(kit.resolver.country_name(told.country or "") or "")
+            government = labelled or told or (context.dominant_government() if unnamed else None)
             if government is not None:  # "Government to ban sale of vapes": the country's
                 return government
         if found.head_lemma not in _REGULATOR_NOUNS or found.label not in ("", "AUTHORITY"):

@@ -105,7 +105,9 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         if known is not None and known.kind == PartyKind.GOVERNMENT:
             known = None  # only a body the tables name ("Malta's Financial Services Authority")
         known = known or resolver.resolve(name, "ORG")
-        acronym = _usable(match.group("acronym"))
+        acronym = _usable(
+            match.group("acronym"), name, text[max(0, match.start() - 80) : match.start()]
+        )
         if known is not None and known.kind == PartyKind.REGULATOR and known.name == name:
             # "... of Pakistan (CCP)", "the Egyptian Drug Authority ... the EDA": its short name
             known.name = acronym or _used_acronym(name, owner, words) or name
@@ -189,7 +191,7 @@ def _add_head_first(found: Institutions, match: re.Match[str], resolver: PartyRe
     known = resolver.resolve(name, None)
     if known is not None and known.kind == PartyKind.COMPANY:
         return
-    acronym = _usable(match.group("acronym"))
+    acronym = _usable(match.group("acronym"), name)
     party = known or Party(
         name=acronym or name,
         kind=kind,
@@ -285,10 +287,17 @@ def _used_acronym(name: str, owner: str | None, words: set[str]) -> str | None:
     return next((a for a in options if len(a) >= 3 and a in words), None)
 
 
-def _usable(acronym: str | None) -> str | None:
+def _usable(acronym: str | None, name: str = "", before: str = "") -> str | None:
     """An acronym fit to be a canonical name: two letters ("CA", "EA") name too many bodies,
-    so the full name stays ("the Communications Authority of Kenya (CA)")."""
-    return acronym if acronym and len(acronym) >= 3 else None
+    so the full name stays ("the Communications Authority of Kenya (CA)"); nor does one that
+    abbreviates another language's name ("Capital Markets Board (SPK)"). ``before`` is the
+    text just before the name, which a lower-case word may have cut off ("Medicines and
+    Healthcare products Regulatory Agency (MHRA)")."""
+    if not acronym or len(acronym) < 3:
+        return None
+    words = (before.split()[-6:] + name.split()) if before else name.split()
+    initials = {w[:1].upper() for w in words if w[:1].isupper()}
+    return acronym if not initials or acronym[:1] in initials else None
 
 
 def _strip_article(surface: str) -> str:

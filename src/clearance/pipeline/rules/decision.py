@@ -242,8 +242,19 @@ def _governing_head(pred: Token) -> Token | None:
 
 
 def conditional(pred: Token) -> bool:
-    """ "a break fee *if* the deal is blocked": a condition, not a decision."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in pred.children)
+    """ "a break fee *if* the deal is blocked": a condition, not a decision; nor is what would
+    follow one ("*if* the target is missed, the permit *will be* reviewed")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in pred.children):
+        return True
+    future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WOULD for c in pred.children)
+    return future and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in pred.children
+    )
+
+
+_WOULD = frozenset({"will", "would", "could", "might", "may", "'ll", "shall"})
 
 
 HABITUAL = frozenset(

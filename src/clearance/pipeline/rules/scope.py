@@ -35,6 +35,8 @@ def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
         return None
     if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
         return None  # "foreign-invested companies", "locally produced chips"
+    if token.dep_ == "amod" and token.i > 0 and token.nbor(-1).text == "-":
+        return None  # "the *best-selling* brand": no sale decided
     if token.lemma_.lower() == "buy" and any(c.lower_ == "back" for c in token.children):
         return lexicon.scopes.get("buyback")  # "buy back shares" is a buyback, not a sale
     return lexicon.scopes.get(token.lemma_.lower()) or lexicon.scopes.get(token.lower_)
