@@ -189,8 +189,10 @@ def _resolve_all(
     public: list[Party] = []
     others: list[Party] = []
     for found in mentions:
-        party = _owned_body(found, kit)  # "South Korea's Fair Trade Commission": Korea's
-        party = party or context.institutions.match(found.text)
+        party = context.institutions.match(found.text)
+        owned = _owned_body(found, kit)  # "South Korea's Fair Trade Commission": Korea's
+        if owned is not None and (party is None or party.country not in (None, owned.country)):
+            party = owned
         if party is None and found.label == "OFFICE":
             party = _office_holder(found, context, kit)
         party = party or kit.resolver.resolve(found.text, found.label or None)
@@ -202,9 +204,13 @@ def _resolve_all(
 
 
 def _owned_body(found: Mention, kit: Kit) -> Party | None:
-    if not found.owner:
+    if found.owner:
+        described = f"{found.owner}'s {found.text}"
+    elif "'s " in found.text or "’s " in found.text:
+        described = found.text  # the entity took its owner in: "South Korea's Fair Trade ..."
+    else:
         return None
-    owned = kit.resolver.resolve(f"{found.owner}'s {found.text}", None)
+    owned = kit.resolver.resolve(described, None)
     return owned if owned is not None and owned.kind in PUBLIC_KINDS else None
 
 
@@ -238,7 +244,7 @@ def _authority(
     body the article names most.
     """
     if candidate.actor_blocked:
-        named = _named_board(candidate, context) or _institution_before(candidate, context)
+        named = _named_board(candidate, context, kit) or _institution_before(candidate, context)
         return ([named], True, []) if named is not None else None
     public, actors = _resolve_all(candidate.authorities, kit, context)
     owner_public, owners = _resolve_all(candidate.possessors, kit, context)
@@ -265,7 +271,7 @@ def _authority(
 _BODY_HEADS = frozenset({"board", "commission", "committee", "council", "panel"})
 
 
-def _named_board(candidate: Candidate, context: ArticleContext) -> Party | None:
+def _named_board(candidate: Candidate, context: ArticleContext, kit: Kit) -> Party | None:
     """ "The board also granted MeridianPlay a licence": in a story that names a public board
     (the Michigan Gaming Control Board), "the board" is that body, not a company's board.
     A named committee of no known body ("the RIGI Evaluation Committee") is the story's
@@ -275,6 +281,9 @@ def _named_board(candidate: Candidate, context: ArticleContext) -> Party | None:
         if head not in _BODY_HEADS:
             continue
         if found.text[:1].isupper() and len(found.text.split()) > 1 and " of " not in found.text:
+            named = _owned_body(found, kit) or kit.resolver.resolve(found.text, None)
+            if named is not None and named.kind in PUBLIC_KINDS:
+                return named  # "Turkey's Capital Markets Board": the tables know it
             return context.dominant_government()
         if found.text.casefold() != head:
             continue  # "the boards of both companies", "the audit committee": not a public body

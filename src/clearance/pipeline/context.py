@@ -190,7 +190,8 @@ def _scan(
             product = products.lookup(ent.text)
             named.append((ent.start_char, product.name if product else ent.text))
         elif ent.label_ in AUTHORITY_LABELS:
-            party = resolver.resolve(ent.text, ent.label_)
+            # the article's own naming first ("the Egyptian Drug Authority ... the EDA")
+            party = institutions.match(ent.text) or resolver.resolve(ent.text, ent.label_)
             if party is not None and party.kind in PUBLIC_KINDS:
                 authorities.append((ent.start_char, party))
     known = {start for start, _ in authorities}
