@@ -83,10 +83,12 @@ class Lexicon:
         return trigger
 
     def surface_forms(self) -> set[str]:
-        """Every lower-case form a single-word trigger can fire on."""
+        """Every lower-case form a single-word trigger can fire on alone (the contextual ones,
+        ``CONTEXT_PATTERNS``, only in their context)."""
         forms: set[str] = set()
         for trigger in self.triggers.values():
-            forms |= trigger.forms
+            if trigger.lemma not in CONTEXT_PATTERNS:
+                forms |= trigger.forms
         return forms
 
     def prefilter_pattern(self) -> re.Pattern[str]:
@@ -100,7 +102,7 @@ class Lexicon:
         for phrase in self.phrases:
             parts = ["(?:" + "|".join(re.escape(a) for a in alts) + ")" for alts in phrase.words]
             options.append(r"\s*".join(parts))
-        options += STRUCTURAL_PATTERNS
+        options += STRUCTURAL_PATTERNS + list(CONTEXT_PATTERNS.values())
         alternation = "|".join(options)
         return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
 
@@ -114,6 +116,17 @@ STRUCTURAL_PATTERNS = [
     r"(?:sell|sells|sold|selling|dispose|disposes|disposed|offload|offloads|offloaded|unwind)"
     r"\b[^.]{0,80}?\b(?:stake|stakes|shareholding|holding|holdings)",
 ]
+
+
+# Common words that are triggers only in one context (components/events.py ``_ruled_out``):
+# "let" needs a named party let ("to let Saguaro Water raise rates"), "recall" an order
+# ("ordered Crestfield to recall a batch"). The prefilter looks for that context, so "let me"
+# and "he recalled" do not send a paragraph to the parser.
+CONTEXT_PATTERNS = {
+    "let": r"(?:let|lets|letting)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*",
+    "recall": r"(?:order|orders|ordered|ordering|force|forced|require|required|told|direct|"
+    r"directed|instruct|instructed)\b[^.]{0,80}?\brecall\w*",
+}
 
 
 def inflections(lemma: str, pos: str) -> set[str]:
