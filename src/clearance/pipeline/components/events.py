@@ -77,7 +77,23 @@ class EventsComponent:
             candidate = self._candidate(token, reading, trigger)
             if candidate is not None:
                 found.append(candidate)
+                found += self._coordinated_scopes(candidate, token, reading)
         return found
+
+    def _coordinated_scopes(
+        self, candidate: Candidate, token: Token, reading: Reading
+    ) -> list[Candidate]:
+        """ "will ban the *import and sale* of nicotine pouches": one decision on two flows is
+        two events, one per scope."""
+        scope = read_scope(reading.predicate, token, self.lexicon)
+        if scope is None or not candidate.scope_strong:
+            return []
+        others = []
+        for conj in (c for c in scope.token.children if c.dep_ == "conj"):
+            cue = self.lexicon.scopes.get(conj.lemma_.lower())
+            if cue is not None and cue.strong and cue.scope != candidate.scope:
+                others.append(replace(candidate, scope=cue.scope, scope_strong=True))
+        return others
 
     def _phrase_triggers(self, doc: Doc) -> dict[int, str]:
         heads: dict[int, str] = {}

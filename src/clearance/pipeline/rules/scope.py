@@ -35,7 +35,7 @@ def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
         return None
     if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
         return None  # "foreign-invested companies", "locally produced chips"
-    if token.dep_ == "amod" and token.i > 0 and token.nbor(-1).text == "-":
+    if token.i > 0 and token.nbor(-1).text == "-" and token.pos_ != "NOUN":
         return None  # "the *best-selling* brand": no sale decided
     if token.lemma_.lower() == "buy" and any(c.lower_ == "back" for c in token.children):
         return lexicon.scopes.get("buyback")  # "buy back shares" is a buyback, not a sale
@@ -154,7 +154,11 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
     its scope; "license" is left for operating licences and permits as such."""
     licence = reading.token
     purposes = [c for c in pred.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
-    tokens = list(licence.subtree) + [t for p in purposes for t in p.subtree]
+    # what the licence is for, not who holds it ("the licence of X, *a cough syrup maker*")
+    own = [c for c in licence.children if not _held_by_a_firm(c)]
+    tokens = [licence, *(t for c in own for t in c.subtree)] + [
+        t for p in purposes for t in p.subtree
+    ]
     inside = [
         (t, 1 if t.head is licence or t in purposes else 2)
         for t in tokens
@@ -169,6 +173,17 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
         return None
     _, _, _, cue, token = min(ranked, key=lambda r: r[:3])
     return ScopeReading(cue.scope, token, True, reading.hops, licence=True)
+
+
+def _held_by_a_firm(child: Token) -> bool:
+    """ "the licence *of Vasundhara Remedies, a syrup maker*": the holder, not the licence's
+    subject (unlike "the licence of *the pill valsarine*")."""
+    if child.dep_ != "prep" or child.lower_ != "of":
+        return False
+    holders = [c for c in child.children if c.dep_ == "pobj"]
+    return any(
+        h.ent_type_ in ("ORG", "COMPANY") or h.lemma_.lower() in _COMPANY_NOUNS for h in holders
+    )
 
 
 def object_of(cue: Token) -> Token | None:
