@@ -661,7 +661,10 @@ def _anaphoric(token: Token, pred: Token) -> bool:
     if any(c.lemma_.lower() in _MEASURE_NOUNS and _definite(c) for c in measures):
         return True  # "the draft also proposes", "officials plan to publish *the rule*"
     objects = [c for c in pred.children if c.dep_ == "dobj"] + prep_objects(pred, ("on", "off"))
-    return any(c.lemma_.lower() in _DEAL_NOUNS and _definite(c) for c in objects)
+    return any(
+        c.lemma_.lower() in _DEAL_NOUNS and _definite(c) and not prep_objects(c, ("of",))
+        for c in objects
+    )  # "the sale" told before; "the export *of 50,000 tonnes*" is new
 
 
 def _definite(token: Token) -> bool:

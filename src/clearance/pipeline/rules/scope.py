@@ -35,8 +35,8 @@ def _cue(token: Token, lexicon: Lexicon) -> ScopeCue | None:
         return None
     if token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
         return None  # "foreign-invested companies", "locally produced chips"
-    if token.i > 0 and token.nbor(-1).text == "-" and token.pos_ != "NOUN":
-        return None  # "the *best-selling* brand": no sale decided
+    if token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ not in ("re", "pre"):
+        return None  # "the *best-selling* brand": no sale decided ("re-export" still exports)
     if token.lemma_.lower() == "buy" and any(c.lower_ == "back" for c in token.children):
         return lexicon.scopes.get("buyback")  # "buy back shares" is a buyback, not a sale
     return lexicon.scopes.get(token.lemma_.lower()) or lexicon.scopes.get(token.lower_)
@@ -181,6 +181,7 @@ def _held_by_a_firm(child: Token) -> bool:
     if child.dep_ != "prep" or child.lower_ != "of":
         return False
     holders = [c for c in child.children if c.dep_ == "pobj"]
+    holders += [a for h in holders for a in h.children if a.dep_ == "appos"]  # "X, a syrup maker"
     return any(
         h.ent_type_ in ("ORG", "COMPANY") or h.lemma_.lower() in _COMPANY_NOUNS for h in holders
     )
