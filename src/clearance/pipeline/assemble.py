@@ -907,7 +907,10 @@ def _standalone(draft: Draft, drafts: list[Draft]) -> bool:
     """A new event needs a scope (borrowed from the same authority's last event when its own is
     weak or missing, else from the article's last event) and something that anchors it: a
     strong trigger, a named authority, an item, a beneficiary or a strong scope cue."""
-    if draft.scope is None or not draft.scope_strong:
+    own_licence = draft.scope == "license" and draft.decision == "revoked"
+    if (draft.scope is None or not draft.scope_strong) and not own_licence:
+        # a licence its sentence says is revoked stays a licence ("has had its
+        # manufacturing licence revoked"), whatever the authority did before
         earlier = [d for d in reversed(drafts) if _same_party(d.authority, draft.authority)]
         if earlier:
             draft.scope = earlier[0].scope

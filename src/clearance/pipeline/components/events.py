@@ -131,7 +131,9 @@ class EventsComponent:
         )
         if candidate.scope is None and reading.cls == "propose" and _drafted(token):
             candidate.scope, candidate.scope_strong = "other", True  # "draft rules" on banking
-        if candidate.scope is None and _barring_listing(token):
+        if _barring_listing(token) and (
+            candidate.scope is None or not candidate.scope_strong or candidate.scope == "license"
+        ):
             listed = {c.lemma_.lower() for c in token.subtree}  # the entity list: export control
             candidate.scope, candidate.scope_strong = (
                 ("export", True) if listed & {"entity", "export"} else ("other", True)

@@ -153,7 +153,7 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
     """ "an *export* licence", "licences *to sell* chips to China": what a licence is for names
     its scope; "license" is left for operating licences and permits as such."""
     licence = reading.token
-    purposes = [c for c in pred.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"]
+    purposes = [c for c in pred.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)]
     # what the licence is for, not who holds it ("the licence of X, *a cough syrup maker*")
     own = [c for c in licence.children if not _held_by_a_firm(c)]
     tokens = [licence, *(t for c in own for t in c.subtree)] + [
@@ -173,6 +173,11 @@ def _licence_modifier(reading: ScopeReading, pred: Token, lexicon: Lexicon) -> S
         return None
     _, _, _, cue, token = min(ranked, key=lambda r: r[:3])
     return ScopeReading(cue.scope, token, True, reading.hops, licence=True)
+
+
+def _infinitive(verb: Token) -> bool:
+    """ "licences *to sell* chips": a purpose; "*after* samples failed tests": not one."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _held_by_a_firm(child: Token) -> bool:
