@@ -29,6 +29,7 @@ _SCREENING = re.compile(
 )
 _COURT_FILLER = frozenset(
     {"a", "an", "the", "court", "courts", "judge", "judges", "tribunal", "federal", "state"}
+    | {"two", "three", "five", "panel", "appeals", "appeal", "high", "lower"}
 )
 _ARTICLES = frozenset({"a", "an", "the"})
 _PLACE_AFTER = re.compile(r"\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
@@ -71,6 +72,12 @@ class ArticleContext:
             return recent.model_copy(deep=True)
         if fitting or (len(named) == 1 and not words):
             return (fitting or named)[0].model_copy(deep=True)
+        if named and not words:  # "the three judges": the court told of last before them
+            told = [
+                p for s, p in self.institutions.positions if p in named and s < description.start
+            ]
+            if told:
+                return told[-1].model_copy(deep=True)
         name = " ".join(w for w in description.text.split() if w.casefold() not in _ARTICLES)
         name = re.sub(r"\bjudges?\b", "court", name)
         place = _PLACE_AFTER.match(self._text, description.end)

@@ -16,6 +16,7 @@ from clearance.records import Party, PartyKind
 
 _HEADS = {
     "court": PartyKind.COURT,
+    "chamber": PartyKind.COURT,
     "tribunal": PartyKind.COURT,
     "commission": PartyKind.REGULATOR,
     "authority": PartyKind.REGULATOR,
@@ -47,6 +48,7 @@ _DESCRIBED = re.compile(
     r"(?:the\s+)?(?P<name>[A-Z][A-Za-z&]{1,9}|[A-Z][\w’'-]*(?:\s+(?:of|for|and|&|[A-Z][\w’'-]*)){1,7})"
     r"\s*[,(]"
 )
+_COURT_PLACE = re.compile(r"\s+in\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
 _CONNECTORS = frozenset({"of", "for", "on", "the", "and", "&"})
 _DROP_FIRST = frozenset({"The", "A", "An", "This", "That", "Its", "Their"})
 
@@ -116,6 +118,9 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
             party = _party(name, head, owner, acronym, words, resolver)
         if party is None:
             continue
+        place = _COURT_PLACE.match(text, match.end("name"))
+        if known is None and party.kind == PartyKind.COURT and place:
+            party.name += f" in {place.group(1)}"  # "the Federal Chamber of Appeals in Mendoza"
         for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
             found.by_surface.setdefault(surface, party)
         found.positions.append((match.start("name"), party))
@@ -256,6 +261,10 @@ def _public_name(name: str, resolver: PartyResolver) -> bool:
     listed = resolver.resolve(name, None)
     if listed is not None and listed.kind == PartyKind.COMPANY:
         return False
+    if name.split()[-1].casefold() == "chamber" or (
+        "chamber" in name.casefold().split() and "appeal" not in name.casefold()
+    ):
+        return False  # a chamber of appeals is a court; a chamber of commerce is not
     words = name.casefold().split()
     head = next((w for w in reversed(words) if w in _HEADS), None)
     if head not in _SHARED_HEADS:

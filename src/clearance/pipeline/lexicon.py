@@ -115,6 +115,8 @@ STRUCTURAL_PATTERNS = [
     r"\blists?",
     r"(?:sell|sells|sold|selling|dispose|disposes|disposed|offload|offloads|offloaded|unwind)"
     r"\b[^.]{0,80}?\b(?:stake|stakes|shareholding|holding|holdings)",
+    r"(?:told|tells|tell|informed|notified|advised)\b[^.]{0,120}?\b(?:could|can|may)\s+"
+    r"(?:resume|restart)\w*",
 ]
 
 

@@ -304,6 +304,8 @@ def structural_triggers(doc: Doc) -> dict[int, str]:
     for token in doc:
         if token.pos_ == "VERB" and (_forced_sale(token) or _barring_listing(token)):
             found[token.i] = "deny"
+        elif token.pos_ == "VERB" and _told_they_could(token):
+            found[token.i] = "approve"  # "told carriers that they could resume accepting jets"
         elif token.lemma_.lower() in _DRAFTED and _drafted(token):
             found[token.i] = "propose"  # "published *draft rules*"
     return found
@@ -316,6 +318,22 @@ def _drafted(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "compound") and c.lower_ in ("draft", "proposed") for c in token.children
     )
+
+
+_TELLING = frozenset({"tell", "inform", "notify", "advise"})
+_RESUMING = frozenset({"resume", "restart"})
+
+
+def _told_they_could(token: Token) -> bool:
+    """A body telling firms they *could resume* a flow grants it back: the verb they may do is
+    "resume"/"restart", under "could/can/may", in what the body told them."""
+    if token.lemma_.lower() not in _TELLING:
+        return False
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        may = any(a.dep_ == "aux" and a.lower_ in ("could", "can", "may") for a in clause.children)
+        if may and clause.lemma_.lower() in _RESUMING:
+            return True
+    return False
 
 
 def _forced_sale(token: Token) -> bool:
