@@ -118,6 +118,11 @@ class EventsComponent:
         strong = trigger is None or trigger.strong
         pred = reading.predicate
         scope = read_scope(pred, token, self.lexicon)
+        if reading.receiver_subject and (scope is None or scope.hops >= 9):
+            # "the sale of a 19.9% stake is undergoing a review": the thing reviewed says what
+            for subject in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+                own = read_scope(subject, subject, self.lexicon)
+                scope = own if own is not None and own.hops < 9 else scope
         sentence = token.sent
         candidate = Candidate(
             decision=reading.decision,

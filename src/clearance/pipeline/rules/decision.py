@@ -42,6 +42,8 @@ RECEIVER_VERBS = frozenset(
         "need",
         "line",
         "fail",
+        "undergo",  # "the sale is *undergoing* a review by the government": the reviewed thing
+        "face",
     ]
 )
 
