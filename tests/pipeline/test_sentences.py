@@ -154,6 +154,23 @@ CASES: list[tuple[str, Expected]] = [
     ("The central bank wants to let supply and demand set the rate.", []),
     ("Being approved as a vendor does not guarantee orders, the sales director said.", []),
     ("Jabuti says it is licensed and registered with the tax authority.", []),
+    # one decision on two coordinated flows is two events
+    (
+        "Kuwait will ban the import and sale of nicotine pouches from February 1.",
+        [("denied", "import", "Kuwait"), ("denied", "sale", "Kuwait")],
+    ),
+    # a body telling firms they could resume a flow grants it back
+    (
+        "The Civil Aviation Administration of China told carriers that they could resume "
+        "buying Aerion jets.",
+        [("approved", "sale", "CAAC")],
+    ),
+    # the thing under review says what is reviewed
+    (
+        "The sale of a 19.9% stake in Athabasca Peak to a Gulf fund is undergoing a national "
+        "security review by the Canadian government.",
+        [("pending", "investment", "Canada")],
+    ),
 ]
 
 
