@@ -131,6 +131,15 @@ class PartyResolver:
         found = self._t.demonyms.get(text) or self._t.country_words.get(text)
         return found or self._demonyms_folded.get(text.casefold())
 
+    def country_in(self, text: str) -> str | None:
+        """The first country a capitalised word of ``text`` names ("Peru's civil aviation
+        authority" -> PE, "US bankruptcy judge" -> US)."""
+        for word in text.replace("'s", " ").replace("’s", " ").split():
+            code = self.country_of(word) if word[:1].isupper() else None
+            if code:
+                return code
+        return None
+
     def tracker(self) -> "PartyTracker":
         """A fresh coreference tracker for one article, sharing these tables."""
         return PartyTracker(self._t.anaphors, self.country_of)

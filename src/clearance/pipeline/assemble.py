@@ -172,15 +172,6 @@ def _draft(
     )
 
 
-def _country_word(text: str, kit: Kit) -> str | None:
-    """ "Peru's civil aviation authority" -> PE."""
-    for word in text.replace("'s", " ").replace("’s", " ").split():
-        code = kit.resolver.country_of(word) if word[:1].isupper() else None
-        if code:
-            return code
-    return None
-
-
 def _resolve_all(
     mentions: list[Mention], kit: Kit, context: ArticleContext
 ) -> tuple[list[Party], list[Party]]:
@@ -221,7 +212,7 @@ def _office_holder(found: Mention, context: ArticleContext, kit: Kit) -> Party |
     if party is not None and party.kind != PartyKind.PERSON:
         return party
     government = context.dominant_government()
-    home = _country_word(found.text, kit) or (government.country if government else None)
+    home = kit.resolver.country_in(found.text) or (government.country if government else None)
     party = kit.resolver.resolve_in_context(found.text, home)
     return party if party is not None and party.kind != PartyKind.PERSON else None
 
@@ -410,7 +401,7 @@ def _described_regulator(
         if owned is not None:  # "Oregon's health authority" -> the Oregon Health Authority
             return owned
         described = f"{found.owner} {found.text}"
-        country = party.country if party is not None else _country_word(described, kit)
+        country = party.country if party is not None else kit.resolver.country_in(described)
         regulator = context.regulator_for(country, candidate.trigger.start)
         if regulator is not None:
             return regulator

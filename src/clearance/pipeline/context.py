@@ -83,7 +83,7 @@ class ArticleContext:
         place = _PLACE_AFTER.match(self._text, description.end)
         if place:
             name += f" in {place.group(1)}"
-        code = _country_code(description.text, self._resolver)
+        code = self._resolver.country_in(description.text)
         if code is None and (government := self.dominant_government()) is not None:
             code = government.country
         return Party(name=name, kind=PartyKind.COURT, country=code, mentions=[description.text])
@@ -205,12 +205,3 @@ def _scan(
     authorities += [(start, party) for start, party in institutions.positions if start not in known]
     authorities.sort(key=lambda pair: pair[0])
     return authorities, named
-
-
-def _country_code(text: str, resolver: PartyResolver) -> str | None:
-    """The country a country word or demonym in ``text`` names ("US bankruptcy judge" -> US)."""
-    for word in text.split():
-        code = resolver.country_of(word) if word[:1].isupper() else None
-        if code:
-            return code
-    return None
