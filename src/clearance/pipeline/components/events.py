@@ -26,7 +26,7 @@ from clearance.pipeline.rules.roles import (
     read_roles,
     temporal_mentions,
 )
-from clearance.pipeline.rules.scope import object_of, read_scope
+from clearance.pipeline.rules.scope import ScopeReading, object_of, read_scope
 
 if not Doc.has_extension("clearance_candidates"):
     Doc.set_extension("clearance_candidates", default=None)
@@ -74,18 +74,29 @@ class EventsComponent:
         for token, reading, trigger in readings:
             if token.i in consumed or _absorbed(token, reading, triggers):
                 continue
-            candidate = self._candidate(token, reading, trigger)
+            scope = self._scope(token, reading)
+            candidate = self._candidate(token, reading, trigger, scope)
             if candidate is not None:
                 found.append(candidate)
-                found += self._coordinated_scopes(candidate, token, reading)
+                found += self._coordinated_scopes(candidate, scope)
         return found
 
+    def _scope(self, token: Token, reading: Reading) -> ScopeReading | None:
+        """The decision's scope cue; for "the sale of a 19.9% stake is undergoing a review",
+        the thing reviewed says what the review is of."""
+        pred = reading.predicate
+        scope = read_scope(pred, token, self.lexicon)
+        if reading.receiver_subject and (scope is None or scope.hops >= 9):
+            for subject in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+                own = read_scope(subject, subject, self.lexicon)
+                scope = own if own is not None and own.hops < 9 else scope
+        return scope
+
     def _coordinated_scopes(
-        self, candidate: Candidate, token: Token, reading: Reading
+        self, candidate: Candidate, scope: ScopeReading | None
     ) -> list[Candidate]:
         """ "will ban the *import and sale* of nicotine pouches": one decision on two flows is
         two events, one per scope."""
-        scope = read_scope(reading.predicate, token, self.lexicon)
         if scope is None or not candidate.scope_strong:
             return []
         others = []
@@ -112,17 +123,11 @@ class EventsComponent:
         return trigger
 
     def _candidate(
-        self, token: Token, reading: Reading, trigger: Trigger | None
+        self, token: Token, reading: Reading, trigger: Trigger | None, scope: ScopeReading | None
     ) -> Candidate | None:
         """A candidate for one trigger, or None when a weak trigger lacks support."""
         strong = trigger is None or trigger.strong
         pred = reading.predicate
-        scope = read_scope(pred, token, self.lexicon)
-        if reading.receiver_subject and (scope is None or scope.hops >= 9):
-            # "the sale of a 19.9% stake is undergoing a review": the thing reviewed says what
-            for subject in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
-                own = read_scope(subject, subject, self.lexicon)
-                scope = own if own is not None and own.hops < 9 else scope
         sentence = token.sent
         candidate = Candidate(
             decision=reading.decision,
