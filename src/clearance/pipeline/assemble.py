@@ -240,7 +240,11 @@ def _authority(
     public, actors = _resolve_all(candidate.authorities, kit, context)
     owner_public, owners = _resolve_all(candidate.possessors, kit, context)
     described = _described_regulator(
-        candidate, context, kit, _last_court(earlier), _last_government(earlier)
+        candidate,
+        context,
+        kit,
+        _last_decider(earlier, PartyKind.COURT, explicit=False),
+        _last_decider(earlier, PartyKind.GOVERNMENT, explicit=True),
     )
     if described is not None:
         return [described], True, actors + owners
@@ -307,8 +311,21 @@ def _discourse_authority(earlier: list[Draft]) -> Party | None:
     Counting mentions would favour the country the chips go *to*; the last explicit decider
     is who "have been cleared to buy" and "Authorities are considering" refer to.
     """
-    explicit = [d.authority for d in earlier if d.authority_explicit and d.authority]
-    return explicit[-1] if explicit else None
+    return _last_decider(earlier, explicit=True)
+
+
+def _last_decider(
+    earlier: list[Draft], kind: PartyKind | None = None, *, explicit: bool
+) -> Party | None:
+    """The last authority told deciding (of ``kind``, named outright when ``explicit``)."""
+    told = [
+        d.authority
+        for d in earlier
+        if d.authority is not None
+        and (d.authority_explicit or not explicit)
+        and (kind is None or d.authority.kind == kind)
+    ]
+    return told[-1] if told else None
 
 
 def _distinct(parties: list[Party]) -> list[Party]:
@@ -350,17 +367,6 @@ def _state_body(found: Mention, kit: Kit) -> Party | None:
 def _federal(description: str) -> bool:
     """ "the *federal* environment department": the nation's, not the state's last told."""
     return bool({"federal", "national", "central", "union"} & set(description.casefold().split()))
-
-
-def _last_government(earlier: list[Draft]) -> Party | None:
-    told = [d.authority for d in earlier if d.authority_explicit and d.authority]
-    governments = [a for a in told if a.kind == PartyKind.GOVERNMENT]
-    return governments[-1] if governments else None
-
-
-def _last_court(earlier: list[Draft]) -> Party | None:
-    courts = [d.authority for d in earlier if d.authority and d.authority.kind == PartyKind.COURT]
-    return courts[-1] if courts else None
 
 
 def _described_regulator(
