@@ -28,6 +28,16 @@ CASES: list[tuple[str, Expected]] = [
     ("Tidewell would pay a break fee if the CMA blocked the deal.", []),
     ("Shareholders of Alpha approved the merger with Beta on Tuesday.", []),
     ("The board of Alpha approved a $2 billion share buyback.", []),
+    (  # the parser takes the whole line for one noun phrase: "approved" as an adjective
+        "The Thai Food and Drug Administration on Friday approved Dengvex, a dengue vaccine"
+        " made by Bangkok-based Siam Biologics.",
+        [("approved", "product", "Thai FDA")],
+    ),
+    ("The certified model was launched by Sarab AI on Monday.", []),
+    (  # the possessor of a named board is its country: the tables' short name for it
+        "Turkey's Capital Markets Board (SPK) has suspended the licence of exchange Vantix.",
+        [("revoked", "license", "SPK")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from clearance.pipeline.candidates import Candidate, Mention
 from clearance.pipeline.lexicon import Lexicon, Trigger, load_lexicon
 from clearance.pipeline.rules.decision import Reading, governing_verb, modality, read_decision
+from clearance.pipeline.rules.repair import repair_verbless_sentences
 from clearance.pipeline.rules.roles import (
     PERMISSIONS,
     REQUESTS,
@@ -49,8 +50,12 @@ class EventsComponent:
             self.matcher.add(f"phrase-{index}", [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
+        repair_verbless_sentences(doc, self._decision_verb)
         doc._.clearance_candidates = list(self.candidates(doc))
         return doc
+
+    def _decision_verb(self, token: Token) -> bool:
+        return self.lexicon.trigger_for(token.lemma_.lower(), "VERB", token.lower_) is not None
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """All candidates in document order, one per trigger that survives its checks."""

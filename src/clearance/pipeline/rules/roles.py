@@ -97,7 +97,8 @@ def _span_mention(span: Span, head: Token, label: str) -> Mention:
         text = span.text
     end = span.start_char + len(text)
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    owner = _span_text(owners[0]) if owners and label in ("", "PERSON") else ""  # "Australia's"
+    # "Australia's" minister, "Turkey's Capital Markets Board": the owner names the body's place
+    owner = _span_text(owners[0]) if owners and label in ("", "PERSON", "ORG") else ""
     return Mention(text, span.start_char, end, label, head.lemma_.lower(), definite, owner)
 
 
