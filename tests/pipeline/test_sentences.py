@@ -38,6 +38,16 @@ CASES: list[tuple[str, Expected]] = [
         "Turkey's Capital Markets Board (SPK) has suspended the licence of exchange Vantix.",
         [("revoked", "license", "SPK")],
     ),
+    (  # a future measure with the dates it runs is decided; without them it is pending
+        "Egypt will permit exports of 100,000 tonnes of sugar between January and March,"
+        " the supply ministry said.",
+        [("approved", "export", "Egypt")],
+    ),
+    (
+        "Ghana will allow imports of rice to ease shortages, the trade ministry said.",
+        [("pending", "import", "Ghana")],
+    ),
+    ("The FDA will approve the drug by June, analysts said.", [("pending", "product", "FDA")]),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",
@@ -192,3 +202,23 @@ def test_sentence(text: str, expected: Expected, extractor: Extractor) -> None:
         for e in extractor.extract(article)
     ]
     assert sorted(found) == sorted(expected)
+
+
+def test_subheading_joins_the_paragraph_under_it(extractor: Extractor) -> None:
+    """A roundup's subheading restates the paragraph below it, even when the lede told that
+    decision first; it must not lend its authority to the next story's event."""
+    text = (
+        "The competition watchdog signed off on the takeover of Kestrel Paper this week.\n\n"
+        "CCI clears Orion-Kestrel, with a mill sale\n\n"
+        "The Competition Commission of India (CCI) on Tuesday approved Orion Pulp's acquisition"
+        " of Kestrel Paper for Rs 2,100 crore.\n\n"
+        "The Directorate General of Foreign Trade allowed the export of 20,000 tonnes of wheat"
+        " to Oman, a notification showed."
+    )
+    article = article_from_text(text, published=dt.date(2026, 3, 4))
+    found = {
+        (e.decision.value, e.scope.value, e.authority.name if e.authority else "")
+        for e in extractor.extract(article)
+    }
+    assert ("approved", "export", "India") in found
+    assert ("approved", "export", "CCI") not in found

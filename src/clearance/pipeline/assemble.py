@@ -799,16 +799,18 @@ def _trim(sentence: Mention) -> Mention:
 def _headline_target(drafts: list[Draft], draft: Draft) -> Draft | None:
     """The body event a title announces: the same decision by an authority of the same place
     ("Malta licenses Tessaract" is the Malta regulator's licence), any scope, or by anyone when
-    the title names no authority; the first such event told after the title, else before it."""
+    the title names no authority; the first such event told after the title (a subheading's
+    is the paragraph under it), else before it."""
     at = draft.evidence[0].start
     if not draft.authority_explicit:  # "Coinhaven wins Dubai crypto licence": whoever grants it
         fitting = [d for d in drafts if d.decision == draft.decision]
         fitting = [d for d in fitting if d.scope == draft.scope] or fitting
     else:
         fitting = [d for d in drafts if d.decision == draft.decision and _same_place(d, draft)]
-    after = [d for d in fitting if d.evidence[0].start > at]
-    if after:
-        return min(after, key=lambda d: d.evidence[0].start)
+    told_after = {id(d): [e.start for e in d.evidence if e.start > at] for d in fitting}
+    after = [d for d in fitting if told_after[id(d)]]
+    if after:  # the event the next paragraph tells, even if the lede told it first
+        return min(after, key=lambda d: min(told_after[id(d)]))
     return fitting[0] if fitting else None
 
 

@@ -321,10 +321,29 @@ def _apply_modality(reading: Reading, lexicon: Lexicon) -> None:
     effect = modality(reading.predicate, lexicon)
     if effect is None:
         return
-    if reading.cls == "approve":
+    if reading.cls == "approve" and not (effect == "future" and scheduled(reading.predicate)):
         reading.cls = "pending"
     elif effect == "hypothetical" and reading.cls in ("deny", "revoke"):
         reading.cls = "propose"
+
+
+_WINDOW_PREPS = frozenset({"from", "between", "starting", "beginning", "until", "through"})
+
+
+def scheduled(pred: Token) -> bool:
+    """ "will allow imports *between August and December*", "will permit sales *from 1 March*":
+    a measure announced with the dates it runs is decided, as "will ban ... from February 1" is;
+    "will approve the drug by June" (a deadline) is still pending."""
+    stack = list(pred.children)
+    while stack:
+        node = stack.pop()
+        if node.dep_ in ("relcl", "advcl", "acl"):
+            continue  # "a drug *sold from 2020*" dates something else
+        window = node.dep_ == "prep" and node.lower_ in _WINDOW_PREPS
+        if window and any(t.ent_type_ == "DATE" for t in node.subtree):
+            return True
+        stack.extend(node.children)
+    return False
 
 
 def modality(pred: Token, lexicon: Lexicon) -> str | None:

@@ -50,11 +50,23 @@ def _walk(starts: list[Token], max_hops: int) -> dict[int, tuple[Token, int]]:
         nxt = []
         for node in frontier:
             for child in node.children:
-                if child.i not in seen and child.dep_ not in ("nsubj", "punct", "advcl", "cc"):
+                if child.i not in seen and _walked(child, starts):
                     seen[child.i] = (child, hops)
                     nxt.append(child)
         frontier = nxt
     return seen
+
+
+def _walked(child: Token, starts: list[Token]) -> bool:
+    """Dependents only, but not a clause's own subject, its punctuation, adverbial clauses or
+    conjunctions; the subject of a complement clause is the decision's object ("will allow
+    *imports* of sugar to cover a shortfall": the parser hangs "imports" under "cover")."""
+    if child.dep_ in ("punct", "advcl", "cc"):
+        return False
+    if child.dep_ == "nsubj":
+        clause = child.head
+        return clause.dep_ in ("ccomp", "xcomp") and clause.head in starts
+    return True
 
 
 def read_scope(pred: Token, trigger: Token, lexicon: Lexicon) -> ScopeReading | None:
