@@ -66,3 +66,9 @@ def test_a_ministry_is_its_country(resolver: PartyResolver) -> None:
 def test_sentence_boundaries_stop_a_name(resolver: PartyResolver) -> None:
     found = find_institutions("He flew to Washington. The Federal Trade Commission sued.", resolver)
     assert all("Washington" not in surface for surface in found.by_surface)
+
+
+def test_names_are_whole_words(resolver: PartyResolver) -> None:
+    """ "eSafety Commissioner" is a known office, not an unknown "Safety Commission"."""
+    found = find_institutions("The eSafety Commissioner ordered the apps removed.", resolver)
+    assert "Safety Commission" not in found.by_surface

@@ -34,10 +34,10 @@ _HEADS = {
     "department": PartyKind.GOVERNMENT,
 }
 _CAP = r"[A-Z][\w’'-]*"
-_NAME = re.compile(
-    rf"(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+)?"
+_NAME = re.compile(  # whole words only: "eSafety Commissioner" holds no "Safety Commission"
+    rf"(?<![\w’'-])(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+)?"
     rf"(?P<name>(?:{_CAP}\s+(?:(?:and|&)\s+)?){{0,6}}"
-    rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})(?:\s+General)?"
+    rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})\b(?:\s+General)?"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)*)"
     r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
 )
