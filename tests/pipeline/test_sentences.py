@@ -48,6 +48,11 @@ CASES: list[tuple[str, Expected]] = [
         [("pending", "import", "Ghana")],
     ),
     ("The FDA will approve the drug by June, analysts said.", [("pending", "product", "FDA")]),
+    (  # development consent is a permit; a "Panel" the tables do not know is still public
+        "A 200-megawatt solar farm proposed by Helio Grid was refused development consent on"
+        " Friday by the Queensland Planning Panel.",
+        [("denied", "license", "Queensland Planning Panel")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -166,7 +166,7 @@ def _draft(
         item_open=candidate.item_object is None or candidate.item_object.definite,
         strong_trigger=candidate.strong_trigger,
         licence_purpose=candidate.licence_purpose,
-        companies=_companies(candidate, kit),
+        companies=_companies(candidate, context, kit),
         origin=_country(candidate.origins, kit),
         destination=_country(candidate.destinations, kit),
     )
@@ -432,8 +432,11 @@ def _beneficiaries(
     return _dedupe_parties(parties)
 
 
-def _companies(candidate: Candidate, kit: Kit) -> list[Party]:
-    found = [kit.resolver.resolve(m.text, m.label) for m in candidate.companies]
+def _companies(candidate: Candidate, context: ArticleContext, kit: Kit) -> list[Party]:
+    """The firms the sentence names; not a body the article shows is public ("the Queensland
+    Planning Panel", which the tables do not know and NER calls an organisation)."""
+    named = [m for m in candidate.companies if context.institutions.match(m.text) is None]
+    found = [kit.resolver.resolve(m.text, m.label) for m in named]
     return [p for p in found if p is not None and p.kind == PartyKind.COMPANY]
 
 

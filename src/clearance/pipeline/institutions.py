@@ -23,6 +23,8 @@ _HEADS = {
     "agency": PartyKind.REGULATOR,
     "administration": PartyKind.REGULATOR,
     "regulator": PartyKind.REGULATOR,
+    "commissioner": PartyKind.REGULATOR,
+    "panel": PartyKind.REGULATOR,
     "office": PartyKind.GOVERNMENT,
     "bureau": PartyKind.GOVERNMENT,
     "council": PartyKind.GOVERNMENT,
