@@ -53,6 +53,11 @@ CASES: list[tuple[str, Expected]] = [
         " Friday by the Queensland Planning Panel.",
         [("denied", "license", "Queensland Planning Panel")],
     ),
+    (  # a medical device is a product, like a drug
+        "Health Canada on Monday cleared Velmora's Aria 2 implant for use in adults with sleep"
+        " apnoea.",
+        [("approved", "product", "Health Canada")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",
