@@ -58,6 +58,20 @@ CASES: list[tuple[str, Expected]] = [
         " apnoea.",
         [("approved", "product", "Health Canada")],
     ),
+    # idioms reporters use for decisions
+    (
+        "The European Commission waved the merger of Alpha and Beta through on Monday.",
+        [("approved", "merger", "European Commission")],
+    ),
+    ("Protesters waved flags through the night outside the ministry.", []),
+    (
+        "Brussels nixed the planned merger of Alpha and Beta.",
+        [("denied", "merger", "European Commission")],
+    ),
+    (
+        "Ofcom pulled the plug on Zoomr's broadcasting licence on Friday.",
+        [("revoked", "license", "Ofcom")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

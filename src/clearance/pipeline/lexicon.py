@@ -122,12 +122,14 @@ STRUCTURAL_PATTERNS = [
 
 # Common words that are triggers only in one context (components/events.py ``_ruled_out``):
 # "let" needs a named party let ("to let Saguaro Water raise rates"), "recall" an order
-# ("ordered Crestfield to recall a batch"). The prefilter looks for that context, so "let me"
-# and "he recalled" do not send a paragraph to the parser.
+# ("ordered Crestfield to recall a batch"), "wave" its "through" ("waved the deal through").
+# The prefilter looks for that context, so "let me" and "he recalled" do not send a paragraph
+# to the parser.
 CONTEXT_PATTERNS = {
     "let": r"(?:let|lets|letting)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*",
     "recall": r"(?:order|orders|ordered|ordering|force|forced|require|required|told|direct|"
     r"directed|instruct|instructed)\b[^.]{0,80}?\brecall\w*",
+    "wave": r"(?:wave|waves|waved|waving)\b[^.]{0,80}?\bthrough",
 }
 
 

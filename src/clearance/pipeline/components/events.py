@@ -419,7 +419,19 @@ def _ruled_out(token: Token) -> bool:
         return not _ordered(token)  # a firm's own recall, "he recalled": no decision
     if lemma == "let" and not _lets_a_party(token):
         return True  # "let supply and demand decide": no one is permitted anything
+    if lemma == "wave":
+        return not _waved_through(token)
     return _alleged(token) or _licensed_professional(token) or _listed_as(token)
+
+
+def _waved_through(token: Token) -> bool:
+    """ "waved the deal through", "waved through the takeover"; not "waved flags through the
+    night", where the flags are what is waved."""
+    through = [c for c in token.children if c.lower_ == "through"]
+    if not through:
+        return False
+    particle = through[0].dep_ == "prt" or not list(through[0].children)
+    return particle or not any(c.dep_ == "dobj" for c in token.children)
 
 
 _PROFESSIONALS = frozenset(
