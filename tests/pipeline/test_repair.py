@@ -2,7 +2,7 @@
 main verb; a real adjective ("the certified model") is left alone."""
 
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from clearance.pipeline.rules.repair import repair_verbless_sentences
 
@@ -35,3 +35,49 @@ def test_adjective_after_a_determiner_is_left_alone(english: Language) -> None:
     before = [(t.dep_, t.head.i) for t in doc]
     repair_verbless_sentences(doc, _decision)
     assert [(t.dep_, t.head.i) for t in doc] == before
+
+
+def _built(
+    english: Language, words: list[str], heads: list[int], deps: list[str], tags: list[str]
+) -> Doc:
+    pos = {"NNP": "PROPN", "NN": "NOUN", "VBD": "VERB", "IN": "ADP", ",": "PUNCT", ".": "PUNCT"}
+    return Doc(
+        english.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=[pos.get(t, "X") for t in tags],
+        lemmas=[
+            w.lower().removesuffix("d") if t == "VBD" else w.lower()
+            for w, t in zip(words, tags, strict=True)
+        ],
+    )
+
+
+def test_adjective_verb_with_its_own_subject_becomes_the_root(english: Language) -> None:
+    # "Agency approved Semanalin ." read as Agency <-nsubj- approved -amod-> Semanalin (ROOT)
+    doc = _built(
+        english,
+        ["Agency", "approved", "Semanalin", "."],
+        [1, 2, 2, 2],
+        ["nsubj", "amod", "ROOT", "punct"],
+        ["NNP", "VBD", "NNP", "."],
+    )
+    repair_verbless_sentences(doc, _decision)
+    assert [(t.dep_, t.head.i) for t in doc] == [
+        ("nsubj", 1), ("ROOT", 1), ("dobj", 1), ("punct", 1),
+    ]  # fmt: skip
+
+
+def test_subject_hung_as_apposition_of_a_place(english: Language) -> None:
+    # "In Lima , Digemid suspended registration ." with Digemid an appos of Lima
+    doc = _built(
+        english,
+        ["In", "Lima", ",", "Digemid", "suspended", "registration", "."],
+        [4, 0, 4, 1, 4, 4, 4],
+        ["prep", "pobj", "punct", "appos", "ROOT", "dobj", "punct"],
+        ["IN", "NNP", ",", "NNP", "VBD", "NN", "."],
+    )
+    repair_verbless_sentences(doc, lambda t: t.lower_ == "suspended")
+    assert (doc[3].dep_, doc[3].head.i) == ("nsubj", 4)

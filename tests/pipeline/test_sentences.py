@@ -72,6 +72,23 @@ CASES: list[tuple[str, Expected]] = [
         "Ofcom pulled the plug on Zoomr's broadcasting licence on Friday.",
         [("revoked", "license", "Ofcom")],
     ),
+    # a firm licensing a thing to another firm is a deal; a regulator licensing spectrum is not
+    ("Korvex licenses its etching process to Daehan Semi, launches new tool", []),
+    (
+        "Ofcom licensed the spectrum to Orbit Telecom on Monday.",
+        [("approved", "license", "Ofcom")],
+    ),
+    # the parser misreads the verb as an adjective (rules/repair.py)
+    (
+        "Chile's National Health Surveillance Agency (Anamed) on Monday approved Dorvalin, a"
+        " once-weekly basal insulin developed by Lima-based Andes Pharma, for adults.",
+        [("approved", "product", "Anamed")],
+    ),
+    (
+        "Peru's health ministry published a draft decree that would cap fees charged by"
+        " private clinics.",
+        [("proposed", "other", "Peru")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -59,7 +59,7 @@ class EventsComponent:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """All candidates in document order, one per trigger that survives its checks."""
-        fixed = self._phrase_triggers(doc) | structural_triggers(doc)
+        fixed = self._phrase_triggers(doc) | structural_triggers(doc, self.lexicon.measures)
         found: list[Candidate] = []
         consumed: set[int] = set()
         readings: list[tuple[Token, Reading, Trigger | None]] = []
@@ -311,22 +311,20 @@ _BARRING_LISTS = frozenset(
 _BARRED = frozenset({"bar", "ban", "sanction", "prohibit", "blacklist", "restrict"})
 
 
-def structural_triggers(doc: Doc) -> dict[int, str]:
+def structural_triggers(doc: Doc, measures: frozenset[str]) -> dict[int, str]:
     """Decisions told without a decision word: a forced sale of a stake ("ordered X to sell its
     stake") and a listing that bars ("added Y to the entity list", "to a list of tankers
-    barred from EU ports") are denials."""
+    barred from EU ports") are denials; a draft measure (``measures.tsv``: "a draft decree",
+    "proposed rules") is proposed."""
     found: dict[int, str] = {}
     for token in doc:
         if token.pos_ == "VERB" and (_forced_sale(token) or _barring_listing(token)):
             found[token.i] = "deny"
         elif token.pos_ == "VERB" and _told_they_could(token):
             found[token.i] = "approve"  # "told carriers that they could resume accepting jets"
-        elif token.lemma_.lower() in _DRAFTED and _drafted(token):
+        elif token.lemma_.lower() in measures and _drafted(token):
             found[token.i] = "propose"  # "published *draft rules*"
     return found
-
-
-_DRAFTED = frozenset({"rule", "rules", "regulation", "law", "bill", "amendment", "guideline"})
 
 
 def _drafted(token: Token) -> bool:
@@ -421,7 +419,31 @@ def _ruled_out(token: Token) -> bool:
         return True  # "let supply and demand decide": no one is permitted anything
     if lemma == "wave":
         return not _waved_through(token)
-    return _alleged(token) or _licensed_professional(token) or _listed_as(token)
+    return (
+        _alleged(token)
+        or _licensed_professional(token)
+        or _listed_as(token)
+        or _licensed_out(token)
+    )
+
+
+_PUBLIC_SUBJECTS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
+
+
+def _licensed_out(token: Token) -> bool:
+    """ "Vantec licenses its bonding process *to Seomyeon*": a firm licensing a thing to another
+    firm (RECORD.md: not an approval). A public body licenses the licensee itself ("licensed
+    Copperline to sell power"); only a subject the entities show is public may license *to*."""
+    if token.lemma_.lower() not in ("license", "licence") or token.pos_ != "VERB":
+        return False
+    recipient = any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and list(c.children))
+        for c in token.children
+    )
+    thing = any(c.dep_ == "dobj" for c in token.children)
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    public = any(t.ent_type_ in _PUBLIC_SUBJECTS for s in subjects for t in s.subtree)
+    return recipient and thing and not public
 
 
 def _waved_through(token: Token) -> bool:
