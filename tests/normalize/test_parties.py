@@ -13,6 +13,16 @@ from .conftest import MODELS
 
 K = PartyKind
 RESOLVED = [
+    # a country's own body with a name another country's table entry abbreviates; a named
+    # body whose name has "and" in it is still a named regulator, not its country
+    ("Thailand's Securities and Exchange Commission", "ORG", "SEC", K.REGULATOR, "TH"),
+    (
+        "Finnish Transport and Communications Agency",
+        None,
+        "Finnish Transport and Communications Agency",
+        K.REGULATOR,
+        "FI",
+    ),
     # countries, short names, capitals
     ("Beijing", None, "China", K.GOVERNMENT, "CN"),
     ("China", "GPE", "China", K.GOVERNMENT, "CN"),

@@ -89,6 +89,11 @@ CASES: list[tuple[str, Expected]] = [
         " private clinics.",
         [("proposed", "other", "Peru")],
     ),
+    (  # the body "of" an approval is who approves, not whom it concerns
+        "The transfer of Borea's radio licences needs the approval of the Danish Energy and"
+        " Telecoms Agency (DETA), which is expected to decide within weeks.",
+        [("pending", "license", "DETA")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -209,6 +209,9 @@ class PartyResolver:
             entry = self._lookup(" ".join(rest[start:]))
             if entry is not None and entry.country in (None, code):
                 return entry.party(surface)
+            if entry is not None and start == 0 and _initials(rest) == entry.name:
+                # "Thailand's Securities and Exchange Commission": Thailand's own SEC
+                return Party(name=entry.name, kind=entry.kind, country=code, mentions=[surface])
         described = self._described(code, rest, surface)
         if described is not None:
             return described
@@ -412,6 +415,15 @@ def _named_body(words: list[str]) -> bool:
     """ "Ohio Casino Control Commission": a state's own named regulator, not the state."""
     return (
         len(words) >= 2
-        and all(w[:1].isupper() for w in words)
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in _NAME_CONNECTORS for w in words)
         and head_word(words).lower() in REGULATOR_HEADS
     )
+
+
+def _initials(words: list[str]) -> str:
+    """ "Securities and Exchange Commission" -> "SEC": the acronym a name's words make."""
+    return "".join(w[0] for w in words if w not in _NAME_CONNECTORS and w[:1].isupper())
+
+
+_NAME_CONNECTORS = frozenset({"and", "&"})  # "Transport and Communications Agency"

@@ -322,14 +322,35 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     agents = prep_objects(trigger, _agent_preps(trigger)) + _granting_places(trigger)
     for thing in prep_objects(trigger, ("of",)):  # "the approval of the deal *by the EC*"
         agents += prep_objects(thing, ("by",))
+    bodies = [t for t in prep_objects(trigger, ("of",)) if _names_a_body(t)]
+    agents += bodies  # "needs the approval *of the Finnish Transport Agency*": who approves
     _add_authorities(candidate.authorities, agents + _granter(trigger), lexicon)
     if trigger.lemma_.lower() in _REVIEW_NOUNS and trigger.dep_ == "pobj":
         under = trigger.head.head  # "applications from X were still [under review]"
         _add(candidate.beneficiaries, _applicants(subjects(under)), lexicon, owners=True)
     preps = ("for", "to", "of") if trigger.lemma_.lower() in PERMISSIONS else ("for", "to")
     for pobj in _non_places(prep_objects(trigger, preps)):
+        if pobj.i in {b.i for b in bodies}:
+            continue
         targets = [pobj] + [c for c in pobj.children if c.dep_ == "poss"]
         _add(candidate.beneficiaries, targets, lexicon, owners=True)
+
+
+_BODY_LABELS = frozenset({"REGULATOR", "AUTHORITY", "COURT", "INTL"})
+_BODY_HEADS = frozenset(
+    {
+        "agency", "authority", "commission", "regulator", "administration", "ministry",
+        "court", "tribunal", "inspectorate", "directorate", "commissioner",
+    }
+)  # fmt: skip
+
+
+def _names_a_body(token: Token) -> bool:
+    """A public body by its entity label, or a capitalised name ending in a body word
+    ("the Danish Energy and Telecoms Agency", which NER calls a plain organisation)."""
+    if token.ent_type_ in _BODY_LABELS:
+        return True
+    return token.pos_ == "PROPN" and token.lower_ in _BODY_HEADS
 
 
 def _granter(trigger: Token) -> list[Token]:
