@@ -284,7 +284,8 @@ def _verb_beneficiaries(pred: Token) -> list[Token]:
     """Objects of "cleared Nvidia", "granted X a licence", "allowing firms to buy", and the
     owners in "approved *Halden's* Veluvra"."""
     objects = children(pred, ("dobj", "dative")) + _non_places(prep_objects(pred, ("to", "for")))
-    for clause in (c for c in pred.children if c.dep_ in ("ccomp", "xcomp")):
+    clauses = (c for c in pred.children if c.dep_ in ("ccomp", "xcomp") and c.i > pred.i)
+    for clause in clauses:  # "allowing *firms* to buy"; not a clause before the verb
         objects += [c for c in clause.children if c.dep_ == "nsubj"]
     owners = [c for o in objects for c in o.children if c.dep_ == "poss"]
     return objects + owners + _applicants(objects) + _holders(objects)
