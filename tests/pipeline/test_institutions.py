@@ -72,3 +72,29 @@ def test_names_are_whole_words(resolver: PartyResolver) -> None:
     """ "eSafety Commissioner" is a known office, not an unknown "Safety Commission"."""
     found = find_institutions("The eSafety Commissioner ordered the apps removed.", resolver)
     assert "Safety Commission" not in found.by_surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "country"),
+    [
+        ("Norway's Foreign Investment Office (NFIO) cleared the bid.", "NFIO", "NFIO", "NO"),
+        ("The Medicines Evaluation Board (CBG) approved it.", "CBG", "CBG", "NL"),
+        ("Poland's Office of Electronic Communications (UKE) said.", "UKE", "UKE", "PL"),
+    ],
+)
+def test_office_or_board_with_its_own_acronym_is_a_regulator(
+    text: str, surface: str, name: str, country: str, resolver: PartyResolver
+) -> None:
+    party = find_institutions(text, resolver).match(surface)
+    assert party is not None
+    assert (party.name, party.kind.value, party.country) == (name, "regulator", country)
+
+
+def test_a_board_without_an_acronym_is_no_body(resolver: PartyResolver) -> None:
+    assert find_institutions("The Supervisory Board met.", resolver).by_surface == {}
+
+
+def test_a_cut_short_entity_is_covered_by_the_full_name(resolver: PartyResolver) -> None:
+    text = "Poland's Office of Electronic Communications (UKE) awarded licences."
+    party = find_institutions(text, resolver).covering(0, len("Poland's Office"))
+    assert party is not None and party.name == "UKE"

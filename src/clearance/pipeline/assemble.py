@@ -181,6 +181,7 @@ def _resolve_all(
     others: list[Party] = []
     for found in mentions:
         party = context.institutions.match(found.text)
+        party = party or context.institutions.covering(found.start, found.end)
         owned = _owned_body(found, kit)  # "South Korea's Fair Trade Commission": Korea's
         if owned is not None and (party is None or party.country not in (None, owned.country)):
             party = owned

@@ -33,6 +33,7 @@ _HEADS = {
     "inspectorate": PartyKind.REGULATOR,
     "directorate": PartyKind.REGULATOR,
     "ministry": PartyKind.GOVERNMENT,
+    "board": PartyKind.GOVERNMENT,
     "department": PartyKind.GOVERNMENT,
 }
 _CAP = r"[A-Z][\w’'-]*"
@@ -61,6 +62,7 @@ class Institutions:
 
     by_surface: dict[str, Party] = field(default_factory=dict)
     positions: list[tuple[int, Party]] = field(default_factory=list)
+    spans: list[tuple[int, int, Party]] = field(default_factory=list)
 
     def match(self, surface: str) -> Party | None:
         """The body a mention names: its full name, a longer mention of it, or its acronym."""
@@ -71,6 +73,11 @@ class Institutions:
             if len(name) > 4 and (name in text or (len(text) > 8 and text in name)):
                 return party
         return None
+
+    def covering(self, start: int, end: int) -> Party | None:
+        """The body whose full name holds the span [start, end): an entity cut short by the
+        tagger ("Poland's Office" of "Poland's Office of Electronic Communications (UKE)")."""
+        return next((p for s, e, p in self.spans if s <= start and end <= e), None)
 
     def courts(self) -> list[Party]:
         """The distinct courts the article names, in order of first mention."""
@@ -102,21 +109,26 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         last_line = re.split(r"\s*\n\s*", match.group("name"))[-1]  # not across a heading
         name = _strip_article(last_line.split(" The ")[-1])
         head = _head(name)
-        if head is None or len(name.split()) < 2 or not _public_name(name, resolver):
+        acronym = _usable(match.group("acronym"))
+        own_short_name = acronym is not None and _head_word(name) in _NAMED_BY_ACRONYM
+        if head is None or len(name.split()) < 2:
             continue
+        if not own_short_name and (_head_word(name) == "board" or not _public_name(name, resolver)):
+            continue  # "the board", "Deutsche Bank": no public body without more to go on
         owner = match.group("owner")
         known = resolver.resolve(f"{owner}'s {name}", "ORG") if owner else None
         if known is not None and known.kind == PartyKind.GOVERNMENT:
             known = None  # only a body the tables name ("Malta's Financial Services Authority")
         known = known or resolver.resolve(name, "ORG")
-        acronym = _usable(
-            match.group("acronym"), name, text[max(0, match.start() - 80) : match.start()]
-        )
         if known is not None and known.kind == PartyKind.REGULATOR and known.name == name:
             # "... of Pakistan (CCP)", "the Egyptian Drug Authority ... the EDA": its short name
             known.name = acronym or _used_acronym(name, owner, words) or name
         party: Party | None = known
-        if known is None or known.kind == PartyKind.COMPANY:
+        if own_short_name and (known is None or known.kind != PartyKind.REGULATOR):
+            country = _country(name, owner, resolver)  # "Overseas Investment Office (OIO)"
+            party = Party(name=acronym or name, kind=PartyKind.REGULATOR, country=country)
+            party.mentions = [name]
+        elif known is None or known.kind == PartyKind.COMPANY:
             party = _party(name, head, owner, acronym, words, resolver)
         if party is None:
             continue
@@ -126,6 +138,7 @@ def find_institutions(text: str, resolver: PartyResolver) -> Institutions:
         for surface in {name, party.name, *(filter(None, [match.group("acronym")]))}:
             found.by_surface.setdefault(surface, party)
         found.positions.append((match.start("name"), party))
+        found.spans.append((match.start(), match.end("name"), party))
     for match in _HEAD_FIRST.finditer(text):
         _add_head_first(found, match, resolver)
     for match in _DESCRIBED.finditer(text):
@@ -198,7 +211,7 @@ def _add_head_first(found: Institutions, match: re.Match[str], resolver: PartyRe
     known = resolver.resolve(name, None)
     if known is not None and known.kind == PartyKind.COMPANY:
         return
-    acronym = _usable(match.group("acronym"), name)
+    acronym = _usable(match.group("acronym"))
     party = known or Party(
         name=acronym or name,
         kind=kind,
@@ -229,7 +242,11 @@ def _party(
     its country's government: it keeps its own name.
     """
     country = _country(name, owner, resolver)
-    state = owner is not None and resolver.country_of(owner.split()[-1]) is None
+    state = (
+        owner is not None
+        and resolver.country_of(owner) is None  # "Saudi Arabia's Ministry ...": a country's
+        and resolver.country_of(owner.split()[-1]) is None
+    )
     if head == PartyKind.GOVERNMENT and not state:
         government = (
             resolver.resolve(resolver.country_name(country) or "", "GPE") if country else None
@@ -274,6 +291,15 @@ def _public_name(name: str, resolver: PartyResolver) -> bool:
     return name.split()[0] == "Bank" or bool(_PUBLIC_WORDS & set(words))  # "Bank of Lithuania"
 
 
+# Heads of bodies that are their country's government unless the article gives them a short
+# name of their own: "the Overseas Investment Office (OIO)", "Medicines Evaluation Board (CBG)".
+_NAMED_BY_ACRONYM = frozenset({"office", "bureau", "board"})
+
+
+def _head_word(name: str) -> str | None:
+    return next((w.lower() for w in reversed(name.split()) if w.lower() in _HEADS), None)
+
+
 def _head(name: str) -> PartyKind | None:
     for word in reversed(name.split()):
         kind = _HEADS.get(word.lower())
@@ -298,17 +324,15 @@ def _used_acronym(name: str, owner: str | None, words: set[str]) -> str | None:
     return next((a for a in options if len(a) >= 3 and a in words), None)
 
 
-def _usable(acronym: str | None, name: str = "", before: str = "") -> str | None:
+def _usable(acronym: str | None) -> str | None:
     """An acronym fit to be a canonical name: two letters ("CA", "EA") name too many bodies,
-    so the full name stays ("the Communications Authority of Kenya (CA)"); nor does one that
-    abbreviates another language's name ("Capital Markets Board (SPK)"). ``before`` is the
-    text just before the name, which a lower-case word may have cut off ("Medicines and
-    Healthcare products Regulatory Agency (MHRA)")."""
+    so the full name stays ("the Communications Authority of Kenya (CA)"). One that
+    abbreviates the body's own-language name is still its short name ("Capital Markets Board
+    (SPK)", "Office of Electronic Communications (UKE)"): RECORD.md names a regulator by the
+    short name the article gives it."""
     if not acronym or len(acronym) < 3:
         return None
-    words = (before.split()[-6:] + name.split()) if before else name.split()
-    initials = {w[:1].upper() for w in words if w[:1].isupper()}
-    return acronym if not initials or acronym[:1] in initials else None
+    return acronym
 
 
 def _strip_article(surface: str) -> str:
