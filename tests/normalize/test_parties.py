@@ -13,6 +13,14 @@ from .conftest import MODELS
 
 K = PartyKind
 RESOLVED = [
+    (
+        "NSW Independent Planning Commission",
+        "ORG",
+        "Independent Planning Commission",
+        K.REGULATOR,
+        "AU",
+    ),
+    ("Liquor & Gaming NSW", "ORG", "Liquor & Gaming NSW", K.REGULATOR, "AU"),
     # a country's own body with a name another country's table entry abbreviates; a named
     # body whose name has "and" in it is still a named regulator, not its country
     ("Thailand's Securities and Exchange Commission", "ORG", "SEC", K.REGULATOR, "TH"),

@@ -94,6 +94,11 @@ CASES: list[tuple[str, Expected]] = [
         " Telecoms Agency (DETA), which is expected to decide within weeks.",
         [("pending", "license", "DETA")],
     ),
+    (  # "after failing to win approval" is the decision's own clause, not what "called off" wants
+        "Harbor Bancorp and Elm Financial called off their merger on Friday after failing to win"
+        " approval from the Federal Reserve before the June 30 deadline.",
+        [("denied", "merger", "Federal Reserve")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

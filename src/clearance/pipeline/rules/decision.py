@@ -230,12 +230,17 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
     reading.predicate = pred
 
 
+_CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "until", "despite", "following"})
+
+
 def _governing_head(pred: Token) -> Token | None:
     """The verb a clause hangs from: "refused [to approve]", and through an object noun,
     "is considering [a lawsuit] [to block]"."""
     if pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
         return pred.head
     if pred.dep_ == "pcomp" and pred.head.dep_ == "prep" and pred.head.head.pos_ == "VERB":
+        if pred.head.lower_ in _CIRCUMSTANCE_PREPS:
+            return None  # "called off the merger *after* [failing to win approval]": its own
         return pred.head.head  # "is consulting on [extending the ban]"
     noun = pred.head
     if pred.dep_ in ("acl", "relcl") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
