@@ -81,3 +81,16 @@ def test_subject_hung_as_apposition_of_a_place(english: Language) -> None:
     )
     repair_verbless_sentences(doc, lambda t: t.lower_ == "suspended")
     assert (doc[3].dep_, doc[3].head.i) == ("nsubj", 4)
+
+
+def test_object_hung_as_apposition_of_the_subject(english: Language) -> None:
+    # "Ottawa suspended , effective Monday , permits ." with permits an appos of Ottawa
+    doc = _built(
+        english,
+        ["Ottawa", "suspended", ",", "effective", "Monday", ",", "permits", "."],
+        [1, 1, 1, 1, 3, 1, 0, 1],
+        ["nsubj", "ROOT", "punct", "acomp", "npadvmod", "punct", "appos", "punct"],
+        ["NNP", "VBD", ",", "JJ", "NNP", ",", "NN", "."],
+    )
+    repair_verbless_sentences(doc, lambda t: t.lower_ == "suspended")
+    assert (doc[6].dep_, doc[6].head.i) == ("dobj", 1)

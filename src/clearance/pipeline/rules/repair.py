@@ -9,6 +9,8 @@ Three narrow repairs, each for a decision verb (a trigger in the lexicon) only:
   right after it, with nothing between subject and verb but the subject's words and a date.
 - **adjective with a subject**: "Agency (Anvisa) on Monday approved Semanalin": the verb is an
   ``amod`` of the ROOT noun after it, yet has its own ``nsubj``.
+- **object in an apposition**: "Global Affairs Canada suspended, effective February 13, two
+  permits ...": the object after an inserted phrase hung as an apposition of the subject.
 - **subject in an apposition**: "In Buenos Aires, the National Administration ... (ANMAT)
   suspended ...": a verb with no subject, whose subject the parser hung as an apposition of the
   place just before it.
@@ -39,6 +41,7 @@ def repair_verbless_sentences(doc: Doc, is_decision_verb: DecisionVerb) -> None:
                 _promote(verb, root)
         elif root.pos_ == "VERB" and is_decision_verb(root):
             _subject_from_apposition(root)
+            _object_from_apposition(root)
 
 
 def _misread_verb(sentence: Span, root: Token, is_decision_verb: DecisionVerb) -> Token | None:
@@ -99,3 +102,14 @@ def _subject_from_apposition(verb: Token) -> None:
                 body.head = verb
                 body.dep_ = "nsubj"
                 return
+
+
+def _object_from_apposition(verb: Token) -> None:
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return
+    for subject in (c for c in verb.children if c.dep_ in _SUBJECTS):
+        late = [c for c in subject.children if c.dep_ == "appos" and c.i > verb.i]
+        if late and late[0].pos_ in _NOMINAL:
+            late[0].head = verb
+            late[0].dep_ = "dobj"
+            return
