@@ -98,3 +98,10 @@ def test_a_cut_short_entity_is_covered_by_the_full_name(resolver: PartyResolver)
     text = "Poland's Office of Electronic Communications (UKE) awarded licences."
     party = find_institutions(text, resolver).covering(0, len("Poland's Office"))
     assert party is not None and party.name == "UKE"
+
+
+def test_a_listed_name_its_acronym_closes(resolver: PartyResolver) -> None:
+    text = "The National Agency of Medicines, Food and Health Technology (ANMAT) said so."
+    party = find_institutions(text, resolver).match("ANMAT")
+    assert party is not None and party.name == "ANMAT"
+    assert find_institutions("The Ministry of Health, Kenya said.", resolver).by_surface == {}

@@ -37,11 +37,14 @@ _HEADS = {
     "department": PartyKind.GOVERNMENT,
 }
 _CAP = r"[A-Z][\w’'-]*"
+# ", " inside a name only in a list its acronym closes: "Administration of Drugs, Food and
+# Medical Technology (ANMAT)"; not "the Bank of Lithuania, Nordea and Swedbank"
+_LISTED = r",\s+(?=[^()]{0,60}\band\s+[^()]{0,40}\([A-Z])"
 _NAME = re.compile(  # whole words only: "eSafety Commissioner" holds no "Safety Commission"
     rf"(?<![\w’'-])(?:(?P<owner>{_CAP}(?:\s+{_CAP})?)['’]s\s+)?"
     rf"(?P<name>(?:{_CAP}\s+(?:(?:and|&)\s+)?){{0,6}}"
     rf"(?:{'|'.join(h.capitalize() for h in _HEADS)})\b(?:\s+General)?"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+)?{_CAP})*)*)"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:(?:\s+(?:and\s+)?|{_LISTED}){_CAP})*)*)"
     r"(?:\s+\((?P<acronym>[A-Z][A-Za-z]{1,7})\))?"
 )
 # "Nigeria's food and drug regulator, NAFDAC," / "the country's telecoms watchdog, the NCC,"
