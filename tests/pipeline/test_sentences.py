@@ -99,6 +99,21 @@ CASES: list[tuple[str, Expected]] = [
         " approval from the Federal Reserve before the June 30 deadline.",
         [("denied", "merger", "Federal Reserve")],
     ),
+    (
+        "Korvex said in a filing that it had licensed its linker platform to Kyoto-based Mirai"
+        " Bio.",
+        [],
+    ),
+    ("Korvex shareholders back merger; ADC platform licensed to Kyoto drugmaker", []),
+    (
+        "Spectrum in the 3.5GHz band was licensed to Orbit Telecom by Ofcom on Monday.",
+        [("approved", "license", "Ofcom")],
+    ),
+    (
+        "Rimal said it had design approval for two tankers it plans to order from a Chinese"
+        " shipyard.",
+        [],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -247,7 +247,9 @@ class EventsComponent:
             for c in pred.subtree
             if c.dep_ in ("dobj", "nsubjpass", "pobj", "xcomp") and c.i != trigger.i
         ]
-        return any(o.lemma_.lower() in self.lexicon.measures for o in objects)
+        return any(
+            o.lemma_.lower() in self.lexicon.measures and not _purchase_verb(o) for o in objects
+        )
 
     def _items(self, candidate: Candidate, pred: Token, trigger: Token, cue: Token | None) -> None:
         tokens = set(pred.subtree) | set(trigger.subtree)
@@ -436,13 +438,15 @@ def _licensed_out(token: Token) -> bool:
     Copperline to sell power"); only a subject the entities show is public may license *to*."""
     if token.lemma_.lower() not in ("license", "licence") or token.pos_ != "VERB":
         return False
-    recipient = any(
-        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and list(c.children))
-        for c in token.children
+    after = token.doc[token.i + 1 : token.sent.end]  # "to X" wherever the parser hung it
+    recipient = any(c.dep_ == "dative" for c in token.children) or any(
+        t.dep_ == "prep" and t.lower_ == "to" and list(t.children) for t in after
     )
-    thing = any(c.dep_ == "dobj" for c in token.children)
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    public = any(t.ent_type_ in _PUBLIC_SUBJECTS for s in subjects for t in s.subtree)
+    # the thing licensed: an object, or what a passive or participle is said of ("ADC
+    # platform licensed to Osaka drugmaker")
+    thing = token.dep_ == "acl" or any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    actors = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+    public = any(t.ent_type_ in _PUBLIC_SUBJECTS for a in actors for t in a.subtree)
     return recipient and thing and not public
 
 
@@ -485,6 +489,14 @@ def _licensed_professional(token: Token) -> bool:
     if any(c.dep_ == "agent" for c in token.children):
         return False
     return token.head.lemma_.lower() in _PROFESSIONALS
+
+
+def _purchase_verb(token: Token) -> bool:
+    """ "tankers it plans to *order* from a shipyard": ordering goods, not an order to anyone
+    (that one tells someone to act: "plans to order banks to ...")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "order":
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
 
 def _purchase_order(token: Token) -> bool:
