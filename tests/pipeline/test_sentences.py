@@ -114,6 +114,16 @@ CASES: list[tuple[str, Expected]] = [
         " shipyard.",
         [],
     ),
+    (  # a summary's clauses each keep their own decision and scope
+        "Regulators had a busy week: Mexico's Cofepris gave the green light to a weekly insulin,"
+        " Peru suspended a locally made stent line and Ecuador banned the sale of unregistered"
+        " diet pills.",
+        [
+            ("approved", "product", "COFEPRIS"),
+            ("revoked", "product", "Peru"),
+            ("denied", "sale", "Ecuador"),
+        ],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -236,6 +236,8 @@ _CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "until", "despite",
 def _governing_head(pred: Token) -> Token | None:
     """The verb a clause hangs from: "refused [to approve]", and through an object noun,
     "is considering [a lawsuit] [to block]"."""
+    if pred.dep_ == "ccomp" and pred.i < pred.head.i:
+        return None  # "Anvisa gave the green light to X, Argentina suspended Y": a summary
     if pred.dep_ in ("xcomp", "ccomp") and pred.head.pos_ in ("VERB", "AUX", "ADJ"):
         return pred.head
     if pred.dep_ == "pcomp" and pred.head.dep_ == "prep" and pred.head.head.pos_ == "VERB":

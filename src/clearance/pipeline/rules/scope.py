@@ -63,10 +63,19 @@ def _walked(child: Token, starts: list[Token]) -> bool:
     *imports* of sugar to cover a shortfall": the parser hangs "imports" under "cover")."""
     if child.dep_ in ("punct", "advcl", "cc"):
         return False
+    if child.dep_ in ("conj", "ccomp") and _own_clause(child):
+        return False  # "Argentina suspended X *and Colombia banned the sale of Y*"
     if child.dep_ == "nsubj":
         clause = child.head
         return clause.dep_ in ("ccomp", "xcomp") and clause.head in starts
     return True
+
+
+def _own_clause(clause: Token) -> bool:
+    """A coordinated clause with a subject of its own, or a clause before its head (a summary's
+    "Anvisa gave the green light to X, Argentina suspended Y"): not the decision's object."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    return subject and (clause.dep_ == "conj" or clause.i < clause.head.i)
 
 
 def read_scope(pred: Token, trigger: Token, lexicon: Lexicon) -> ScopeReading | None:
