@@ -124,6 +124,17 @@ CASES: list[tuple[str, Expected]] = [
             ("denied", "sale", "Ecuador"),
         ],
     ),
+    # powers, rules and tallies are not decisions
+    ("The ministry can authorise a deal, authorise it with conditions, or refuse it.", []),
+    ("The C$200 million investment could be blocked or approved at the end of the review.", []),
+    ("Under the act, the minister must deny a permit if there is a risk of misuse.", []),
+    ("Of more than 200 applications examined since 2021, fewer than five were rejected.", []),
+    ("Most large deals have been authorised with conditions.", []),
+    (
+        "Foreign investors who want to buy 10% of a utility must obtain prior government"
+        " authorisation.",
+        [],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

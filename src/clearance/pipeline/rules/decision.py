@@ -115,6 +115,10 @@ def read_decision(
         return None
     if conditional(reading.predicate) or conditional(token) or habitual(reading.predicate):
         return None
+    if _alternatives(token, lexicon) or _tally(reading.predicate):
+        return None
+    if _generic_requirement(reading.predicate):
+        return None
     if stative(token) or generic_remark(token) or capacity(reading.predicate):
         return None
     if not fixed and _negated(reading, token):
@@ -255,7 +259,9 @@ def conditional(pred: Token) -> bool:
     follow one ("*if* the target is missed, the permit *will be* reviewed")."""
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in pred.children):
         return True
-    future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _WOULD for c in pred.children)
+    future = any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _WOULD | _MUST for c in pred.children
+    )  # "the Minister *must* deny an application *if* there is a risk": the law, not a case
     return future and any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
@@ -264,6 +270,57 @@ def conditional(pred: Token) -> bool:
 
 
 _WOULD = frozenset({"will", "would", "could", "might", "may", "'ll", "shall"})
+_MUST = frozenset({"must", "can", "should"})
+_NEEDING = frozenset({"obtain", "need", "require", "seek", "get", "secure"})
+
+
+def _tally(pred: Token) -> bool:
+    """ "fewer than ten were rejected", "most large deals have been authorised": a count of
+    decisions, not one of them."""
+    for subject in (c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")):
+        words = {c.lower_ for c in subject.children if c.dep_ in ("amod", "quantmod", "det")}
+        if subject.pos_ == "NUM" and words & {"fewer", "more", "less"}:
+            return True
+        if "most" in words:
+            return True
+    return False
+
+
+def _generic_requirement(pred: Token) -> bool:
+    """ "investors from outside the EU ... must obtain prior authorisation": the rule every
+    such investor is under, told of a bare plural; not a decision about anyone."""
+    if pred.lemma_.lower() not in _NEEDING:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in pred.children):
+        return False
+    subjects = [c for c in pred.children if c.dep_ == "nsubj"]
+    return any(
+        s.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in s.children)
+        for s in subjects
+    )
+
+
+def _alternatives(token: Token, lexicon: Lexicon) -> bool:
+    """ "could be blocked *or* approved", "can authorise a deal ... or refuse it": outcomes
+    weighed against each other, not a decision taken. Two triggers of different classes
+    within a few words, joined by "or"."""
+    sentence = token.sent
+    window = token.doc[max(sentence.start, token.i - 8) : min(sentence.end, token.i + 9)]
+    ors = [t.i for t in window if t.lower_ == "or"]
+    if not ors:
+        return False
+    for other in window:
+        if other.i == token.i or not any(
+            min(other.i, token.i) < o < max(other.i, token.i) for o in ors
+        ):
+            continue
+        found = lexicon.trigger_for(
+            other.lemma_.lower(), other.pos_, other.lower_
+        ) or lexicon.trigger_for(other.lemma_.lower(), "VERB", other.lower_)  # tagged ADV
+        mine = lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
+        if found is not None and mine is not None and found.cls != mine.cls:
+            return True
+    return False
 
 
 HABITUAL = frozenset(
