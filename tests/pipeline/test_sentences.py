@@ -135,6 +135,7 @@ CASES: list[tuple[str, Expected]] = [
         " authorisation.",
         [],
     ),
+    ("Northgrid will need a separate operating licence before it can load fuel.", []),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -117,7 +117,7 @@ def read_decision(
         return None
     if _alternatives(token, lexicon) or _tally(reading.predicate):
         return None
-    if _generic_requirement(reading.predicate):
+    if _generic_requirement(reading.predicate) or _future_need(reading.predicate):
         return None
     if stative(token) or generic_remark(token) or capacity(reading.predicate):
         return None
@@ -284,6 +284,14 @@ def _tally(pred: Token) -> bool:
         if "most" in words:
             return True
     return False
+
+
+def _future_need(pred: Token) -> bool:
+    """ "SaskPower *will need* a separate operating licence": a permit to seek some day, not
+    one applied for ("the deal *still needs* approval" is pending)."""
+    if pred.lemma_.lower() not in ("need", "require"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in pred.children)
 
 
 def _generic_requirement(pred: Token) -> bool:
