@@ -136,6 +136,12 @@ CASES: list[tuple[str, Expected]] = [
         [],
     ),
     ("Northgrid will need a separate operating licence before it can load fuel.", []),
+    ("Neither deal needs regulatory approval, the companies said.", []),
+    (  # the body applied to decides
+        "Okavango Metals said it had applied to Namibia's mines ministry for a mining licence"
+        " for its Kavango copper project.",
+        [("pending", "license", "Namibia")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

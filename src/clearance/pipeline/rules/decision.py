@@ -386,7 +386,14 @@ def _negated(reading: Reading, token: Token) -> bool:
         return True
     if any(child.dep_ == "neg" for child in token.children):
         return True
-    return any(child.lower_ in ("no", "never") and child.dep_ == "det" for child in token.children)
+    if any(child.lower_ in ("no", "never") and child.dep_ == "det" for child in token.children):
+        return True
+    subjects = [c for c in reading.predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(  # "*Neither* deal needs regulatory approval", "*No* permit was issued"
+        c.lower_ in ("neither", "no") and c.dep_ in ("det", "preconj")
+        for s in subjects
+        for c in s.children
+    )
 
 
 def _apply_modality(reading: Reading, lexicon: Lexicon) -> None:

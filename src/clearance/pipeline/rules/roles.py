@@ -173,6 +173,8 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
     if reading.receiver_subject:
         _add(candidate.beneficiaries, subjects(pred), lexicon, owners=True)
         found = agents + prep_objects(pred, ("from", "by"))
+        if pred.lemma_.lower() in _ADDRESSED:  # "applied *to Botswana's mines ministry* for"
+            found += prep_objects(pred, ("to", "with"))
         _add_authorities(candidate.authorities, found + _granting_places(trigger), lexicon)
     elif is_passive(pred) and pred.lemma_.lower() not in lexicon.modality:
         # "a dividend, which was approved by shareholders": a private agent decides nothing
@@ -198,6 +200,7 @@ def read_roles(reading: Reading, trigger: Token, candidate: Candidate, lexicon: 
         _nominal_roles(trigger, candidate, lexicon)
 
 
+_ADDRESSED = frozenset({"apply", "submit", "petition", "file", "reapply", "resubmit"})
 _OBLIGATIONS = frozenset({"must", "shall"})
 _TRADING = frozenset({"buy", "purchase", "import", "export", "sell", "ship", "use", "supply"})
 _SAYING = frozenset({"say", "announce", "state", "rule", "order", "decide", "notify", "tell"})
