@@ -142,6 +142,11 @@ CASES: list[tuple[str, Expected]] = [
         " for its Kavango copper project.",
         [("pending", "license", "Namibia")],
     ),
+    (
+        "The EMA's human medicines committee recommended against approving Corvel's"
+        " Parkinson's drug on Friday.",
+        [("denied", "product", "EMA")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

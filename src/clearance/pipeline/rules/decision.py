@@ -221,6 +221,11 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
         head = _governing_head(pred)
         if head is None:
             break
+        if _argued_against(pred) and reading.cls == "approve":
+            reading.cls = "deny"  # "the committee recommended *against* approving it"
+            reading.consumed.add(head.i)
+            pred = head
+            continue
         governor = lexicon.governor_for(head.lemma_.lower(), reading.cls)
         if governor is not None:
             reading.cls = combine(reading.cls, governor.effect)
@@ -232,6 +237,11 @@ def _climb_verb_chain(reading: Reading, lexicon: Lexicon) -> None:
             break
         pred = head
     reading.predicate = pred
+
+
+def _argued_against(pred: Token) -> bool:
+    """ "recommended *against* approving", "voted against authorising": the approval refused."""
+    return pred.dep_ == "pcomp" and pred.head.lower_ == "against"
 
 
 _CIRCUMSTANCE_PREPS = frozenset({"after", "before", "since", "until", "despite", "following"})
