@@ -147,6 +147,11 @@ CASES: list[tuple[str, Expected]] = [
         " Parkinson's drug on Friday.",
         [("denied", "product", "EMA")],
     ),
+    (
+        "Ottawa has ordered a national security review of Jinhai Mining's proposed purchase of a"
+        " 30% stake in Yukon miner Tagish Metals.",
+        [("pending", "investment", "Canada")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",
