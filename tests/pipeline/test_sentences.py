@@ -152,6 +152,11 @@ CASES: list[tuple[str, Expected]] = [
         " 30% stake in Yukon miner Tagish Metals.",
         [("pending", "investment", "Canada")],
     ),
+    (  # goods from a place another country owns come in, whatever "exporters" says nearby
+        "In a move that eased pressure on European exporters, Malaysia on Friday lifted its ban"
+        " on beef from France's Brittany region.",
+        [("approved", "import", "Malaysia")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -511,6 +511,10 @@ def places(pred: Token, trigger: Token) -> tuple[list[Mention], list[Mention]]:
             # "to *Chinese* companies", "to customers *in China*"
             hints = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
             hints += [p for p in prep_objects(token, ("in",)) if p.ent_type_ in ("GPE", "LOC")]
+            if token.head.lower_ == "from":  # "from *Spain's* Catalonia region"
+                hints += [
+                    c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")
+                ]
             if not hints:
                 continue
             place = hints[0]
