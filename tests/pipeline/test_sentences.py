@@ -157,6 +157,11 @@ CASES: list[tuple[str, Expected]] = [
         " on beef from France's Brittany region.",
         [("approved", "import", "Malaysia")],
     ),
+    ("Brightmoth licenses Cold Harbor's Lumen engine in $40m deal, filing shows", []),
+    (
+        "Ofcom licensed Orbit Telecom's satellite service on Monday.",
+        [("approved", "license", "Ofcom")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -430,6 +430,12 @@ def _ruled_out(token: Token) -> bool:
 
 
 _PUBLIC_SUBJECTS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
+_PUBLIC_NOUNS = frozenset(
+    {
+        "regulator", "ministry", "government", "authority", "commission", "agency",
+        "watchdog", "department", "court", "minister", "board", "council", "state",
+    }
+)  # fmt: skip
 
 
 def _licensed_out(token: Token) -> bool:
@@ -445,9 +451,18 @@ def _licensed_out(token: Token) -> bool:
     # the thing licensed: an object, or what a passive or participle is said of ("ADC
     # platform licensed to Osaka drugmaker")
     thing = token.dep_ == "acl" or any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    # or another firm's product taken in: "Kitemoth licenses *Polar Forge's* Vireo engine"
+    owned = any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.pos_ == "PROPN" for g in c.children)
+        for c in token.children
+    )
     actors = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
-    public = any(t.ent_type_ in _PUBLIC_SUBJECTS for a in actors for t in a.subtree)
-    return recipient and thing and not public
+    public = any(
+        t.ent_type_ in _PUBLIC_SUBJECTS or t.lemma_.lower() in _PUBLIC_NOUNS
+        for a in actors
+        for t in a.subtree
+    )
+    return ((recipient and thing) or owned) and not public
 
 
 def _waved_through(token: Token) -> bool:
