@@ -162,6 +162,11 @@ CASES: list[tuple[str, Expected]] = [
         "Ofcom licensed Orbit Telecom's satellite service on Monday.",
         [("approved", "license", "Ofcom")],
     ),
+    ("It required a change-in-control approval from the central bank, people said.", []),
+    (
+        "The deal still needs approval from the Reserve Bank of India.",
+        [("pending", "merger", "RBI")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -119,6 +119,8 @@ def read_decision(
         return None
     if _generic_requirement(reading.predicate) or _future_need(reading.predicate):
         return None
+    if token.dep_ == "dobj" and token.head.tag_ == "VBD" and _future_need(token.head):
+        return None  # "It *required* a change-in-control approval from the central bank"
     if stative(token) or generic_remark(token) or capacity(reading.predicate):
         return None
     if not fixed and _negated(reading, token):
@@ -298,9 +300,12 @@ def _tally(pred: Token) -> bool:
 
 def _future_need(pred: Token) -> bool:
     """ "SaskPower *will need* a separate operating licence": a permit to seek some day, not
-    one applied for ("the deal *still needs* approval" is pending)."""
+    one applied for ("the deal *still needs* approval" is pending); "it *required* an approval
+    from the central bank": background to a decision told elsewhere."""
     if pred.lemma_.lower() not in ("need", "require"):
         return False
+    if pred.tag_ == "VBD":
+        return True
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in pred.children)
 
 
