@@ -167,6 +167,11 @@ CASES: list[tuple[str, Expected]] = [
         "The deal still needs approval from the Reserve Bank of India.",
         [("pending", "merger", "RBI")],
     ),
+    (  # half of a company is a holding: an investment
+        "Canada's industry minister cleared Gulf fund Nakheel Capital to buy almost half of"
+        " Ontario battery maker Voltaris.",
+        [("approved", "investment", "Canada")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -146,14 +146,18 @@ def _sells_a_stake(cue: Token) -> bool:
     a holding, so an investment."""
     if cue.pos_ == "NOUN":
         held = [p for prep in cue.children if prep.lower_ == "of" for p in prep.children]
-        return any(o.lemma_.lower() in ("stake", "shareholding", "holding") for o in held)
+        return any(o.lemma_.lower() in _HOLDINGS for o in held)
     if cue.pos_ != "VERB":
         return False
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     objects += [
         p for o in objects for prep in o.children if prep.lower_ == "of" for p in prep.children
     ]
-    return any(o.lemma_.lower() in ("stake", "shareholding", "holding") for o in objects)
+    return any(o.lemma_.lower() in _HOLDINGS for o in objects)
+
+
+# what a part of a company is called: "a 49% stake", "almost half of the developer"
+_HOLDINGS = frozenset({"stake", "shareholding", "holding", "half", "third", "quarter", "majority"})
 
 
 def _buys_a_company(cue: Token) -> bool:
