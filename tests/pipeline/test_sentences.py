@@ -172,6 +172,11 @@ CASES: list[tuple[str, Expected]] = [
         " Ontario battery maker Voltaris.",
         [("approved", "investment", "Canada")],
     ),
+    (
+        "Liquor & Gaming NSW has banned the sale of IceBlast, the 10 per cent alcohol slushie"
+        " pouches sold in petrol stations.",
+        [("denied", "sale", "Liquor & Gaming NSW")],
+    ),
     ("The FDA did not approve the drug.", []),
     (
         "The FDA declined to approve Pellmont's kidney drug on Friday.",

@@ -91,6 +91,9 @@ def read_scope(pred: Token, trigger: Token, lexicon: Lexicon) -> ScopeReading | 
             best = ScopeReading(best.scope, best.token, False, best.hops)
     if best is not None and best.token.lemma_.lower() in _LICENCE_LEMMAS:
         best = _licence_modifier(best, pred, lexicon) or best
+    if best is not None and best.scope == "merger" and trigger.lemma_.lower() == "ban":
+        if best.token.lemma_.lower() in ("sale", "sell"):  # nobody "bans" a takeover
+            best = ScopeReading("sale", best.token, True, best.hops)
     return best
 
 
