@@ -91,10 +91,15 @@ def read_scope(pred: Token, trigger: Token, lexicon: Lexicon) -> ScopeReading | 
             best = ScopeReading(best.scope, best.token, False, best.hops)
     if best is not None and best.token.lemma_.lower() in _LICENCE_LEMMAS:
         best = _licence_modifier(best, pred, lexicon) or best
-    if best is not None and best.scope == "merger" and trigger.lemma_.lower() == "ban":
-        if best.token.lemma_.lower() in ("sale", "sell"):  # nobody "bans" a takeover
-            best = ScopeReading("sale", best.token, True, best.hops)
+    if best is not None and _banned_sale(best, trigger):
+        best = ScopeReading("sale", best.token, True, best.hops)
     return best
+
+
+def _banned_sale(best: ScopeReading, trigger: Token) -> bool:
+    """ "banned the sale of FrostBomb": nobody "bans" a takeover, so a sale stays a sale."""
+    selling = best.token.lemma_.lower() in ("sale", "sell")
+    return best.scope == "merger" and selling and trigger.lemma_.lower() == "ban"
 
 
 def _best(pairs: Iterable[tuple[Token, int]], lexicon: Lexicon) -> ScopeReading | None:
