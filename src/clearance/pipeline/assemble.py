@@ -20,6 +20,7 @@ from clearance.normalize.party_tables import subdivisions
 from clearance.pipeline.candidates import Candidate, Mention
 from clearance.pipeline.context import PUBLIC_KINDS, ArticleContext
 from clearance.pipeline.products import ProductTable
+from clearance.pipeline.rules.roles import PUBLIC_LABELS
 from clearance.records import (
     ApprovalEvent,
     Article,
@@ -39,7 +40,6 @@ from clearance.records import (
 )
 
 FLOW_SCOPES = frozenset({"import", "export", "sale"})
-PUBLIC_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
 _LEADING_QUANTIFIERS = re.compile(
     r"^(?:(?:more|additional|other|new|further|several|some|all)\s+)+", re.I
 )

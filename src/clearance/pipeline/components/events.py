@@ -19,8 +19,10 @@ from clearance.pipeline.rules.decision import Reading, governing_verb, modality,
 from clearance.pipeline.rules.repair import repair_verbless_sentences
 from clearance.pipeline.rules.roles import (
     PERMISSIONS,
+    PUBLIC_LABELS,
     REQUESTS,
     is_party_like,
+    is_public_noun,
     mention,
     places,
     prep_objects,
@@ -120,7 +122,7 @@ class EventsComponent:
         return heads
 
     def _trigger(self, token: Token) -> Trigger | None:
-        if _ruled_out(token):
+        if _ruled_out(token, self.lexicon):
             return None
         trigger = self.lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
         if trigger is not None and trigger.cls == "approve" and self._describes_measure(token):
@@ -400,7 +402,7 @@ def _approved_as_vendor(token: Token) -> bool:
     return any(p.lemma_.lower() in _VENDOR_ROLES for p in prep_objects(token, ("as",)))
 
 
-def _ruled_out(token: Token) -> bool:
+def _ruled_out(token: Token, lexicon: Lexicon) -> bool:
     """Trigger words that, in this use, name no decision."""
     if token.dep_ == "amod" or (token.dep_ in _SKIP_DEPS and token.pos_ != "VERB"):
         return True
@@ -425,20 +427,11 @@ def _ruled_out(token: Token) -> bool:
         _alleged(token)
         or _licensed_professional(token)
         or _listed_as(token)
-        or _licensed_out(token)
+        or _licensed_out(token, lexicon)
     )
 
 
-_PUBLIC_SUBJECTS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
-_PUBLIC_NOUNS = frozenset(
-    {
-        "regulator", "ministry", "government", "authority", "commission", "agency",
-        "watchdog", "department", "court", "minister", "board", "council", "state",
-    }
-)  # fmt: skip
-
-
-def _licensed_out(token: Token) -> bool:
+def _licensed_out(token: Token, lexicon: Lexicon) -> bool:
     """ "Vantec licenses its bonding process *to Seomyeon*": a firm licensing a thing to another
     firm (RECORD.md: not an approval). A public body licenses the licensee itself ("licensed
     Copperline to sell power"); only a subject the entities show is public may license *to*."""
@@ -458,7 +451,7 @@ def _licensed_out(token: Token) -> bool:
     )
     actors = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
     public = any(
-        t.ent_type_ in _PUBLIC_SUBJECTS or t.lemma_.lower() in _PUBLIC_NOUNS
+        t.ent_type_ in PUBLIC_LABELS or is_public_noun(t.lemma_.lower(), lexicon)
         for a in actors
         for t in a.subtree
     )

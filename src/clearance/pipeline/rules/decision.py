@@ -330,7 +330,8 @@ def _alternatives(token: Token, lexicon: Lexicon) -> bool:
     sentence = token.sent
     window = token.doc[max(sentence.start, token.i - 8) : min(sentence.end, token.i + 9)]
     ors = [t.i for t in window if t.lower_ == "or"]
-    if not ors:
+    mine = lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
+    if not ors or mine is None:
         return False
     for other in window:
         if other.i == token.i or not any(
@@ -340,8 +341,7 @@ def _alternatives(token: Token, lexicon: Lexicon) -> bool:
         found = lexicon.trigger_for(
             other.lemma_.lower(), other.pos_, other.lower_
         ) or lexicon.trigger_for(other.lemma_.lower(), "VERB", other.lower_)  # tagged ADV
-        mine = lexicon.trigger_for(token.lemma_.lower(), token.pos_, token.lower_)
-        if found is not None and mine is not None and found.cls != mine.cls:
+        if found is not None and found.cls != mine.cls:
             return True
     return False
 

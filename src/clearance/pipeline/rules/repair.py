@@ -3,7 +3,7 @@
 en_core_web_sm reads "The ... Regulatory Authority (TDRA) on Monday certified Falconet-7, ..."
 as one long noun phrase: the authority becomes the ROOT and "certified" an adjective of
 "Falconet-7". Every role rule reads the parse, so a decision verb lost that way loses the event.
-Three narrow repairs, each for a decision verb (a trigger in the lexicon) only:
+Four narrow repairs, each for a decision verb (a trigger in the lexicon) only:
 
 - **verbless**: a nominal ROOT, then a past-tense decision verb hung as ``amod`` on the noun
   right after it, with nothing between subject and verb but the subject's words and a date.

@@ -16,6 +16,8 @@ from clearance.pipeline.rules.decision import Reading
 PARTY_LABELS = frozenset(
     {"ORG", "GPE", "NORP", "PERSON", "COMPANY", "REGULATOR", "AUTHORITY", "COURT", "INTL", "LOC"}
 )
+# entity labels of a public party: a body, or a place or people standing for its government
+PUBLIC_LABELS = frozenset({"GPE", "REGULATOR", "AUTHORITY", "COURT", "INTL", "NORP"})
 PERMISSIONS = frozenset(
     {
         "licence",
@@ -326,7 +328,7 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
     agents = prep_objects(trigger, _agent_preps(trigger)) + _granting_places(trigger)
     for thing in prep_objects(trigger, ("of",)):  # "the approval of the deal *by the EC*"
         agents += prep_objects(thing, ("by",))
-    bodies = [t for t in prep_objects(trigger, ("of",)) if _names_a_body(t)]
+    bodies = [t for t in prep_objects(trigger, ("of",)) if _names_a_body(t, lexicon)]
     agents += bodies  # "needs the approval *of the Finnish Transport Agency*": who approves
     _add_authorities(candidate.authorities, agents + _granter(trigger), lexicon)
     if trigger.lemma_.lower() in _REVIEW_NOUNS and trigger.dep_ == "pobj":
@@ -340,21 +342,21 @@ def _nominal_roles(trigger: Token, candidate: Candidate, lexicon: Lexicon) -> No
         _add(candidate.beneficiaries, targets, lexicon, owners=True)
 
 
-_BODY_LABELS = frozenset({"REGULATOR", "AUTHORITY", "COURT", "INTL"})
-_BODY_HEADS = frozenset(
-    {
-        "agency", "authority", "commission", "regulator", "administration", "ministry",
-        "court", "tribunal", "inspectorate", "directorate", "commissioner",
-    }
-)  # fmt: skip
+_BODY_LABELS = PUBLIC_LABELS - {"GPE", "NORP"}  # a body itself, not a place
 
 
-def _names_a_body(token: Token) -> bool:
-    """A public body by its entity label, or a capitalised name ending in a body word
-    ("the Danish Energy and Telecoms Agency", which NER calls a plain organisation)."""
+def _names_a_body(token: Token, lexicon: Lexicon) -> bool:
+    """A public body by its entity label, or a capitalised name ending in a public noun of
+    ``authority_nouns.tsv`` ("the Danish Energy and Telecoms Agency", which NER calls a plain
+    organisation)."""
     if token.ent_type_ in _BODY_LABELS:
         return True
-    return token.pos_ == "PROPN" and token.lower_ in _BODY_HEADS
+    return token.pos_ == "PROPN" and is_public_noun(token.lower_, lexicon)
+
+
+def is_public_noun(word: str, lexicon: Lexicon) -> bool:
+    """ "regulator", "ministry", "agency": a noun ``authority_nouns.tsv`` gives a public kind."""
+    return lexicon.party_nouns.get(word) not in (None, "group")
 
 
 def _granter(trigger: Token) -> list[Token]:
